@@ -1,0 +1,269 @@
+"""The immutable deck model: ``Deck``, ``Slide`` and ``Background`` (no Qt)."""
+
+from __future__ import annotations
+
+import re
+import urllib.parse
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+_IMAGE_URL = re.compile(r"^(http|file|//)", re.I)
+_IMAGE_EXT = re.compile(r"\.(svg|png|jpg|jpeg|gif|bmp|webp)([?#\s]|$)", re.I)
+_EMPTY: Mapping[str, Any] = MappingProxyType({})
+
+
+def frozen(mapping: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    """Return a read-only view of a copy of ``mapping``."""
+    return MappingProxyType(dict(mapping or {}))
+
+
+def is_image_url(value: str) -> bool:
+    """Whether reveal.js treats a ``data-background`` value as an image (§9)."""
+    return bool(_IMAGE_URL.search(value) or _IMAGE_EXT.search(value))
+
+
+def is_remote(url: str) -> bool:
+    """Whether ``url`` points off this machine (http, https, protocol-relative, data)."""
+    return bool(re.match(r"^(https?:|//|data:)", url, re.I))
+
+
+@dataclass(frozen=True)
+class Background:
+    """A slide background resolved as reveal.js ``backgrounds.sync`` does.
+
+    Attributes:
+        image: the image URL (first of a comma-separated list), or ``""``.
+        css: a value for the CSS ``background`` shorthand (colour, gradient…), or ``""``.
+        color: ``data-background-color``, or ``""``.
+        gradient: ``data-background-gradient``, or ``""``.
+        size, position, repeat: image placement (``cover``, ``50% 50%``, ``no-repeat``).
+        opacity: opacity of the media layer only (image, video, iframe).
+        video: the video sources.
+        transition: ``data-background-transition``, or ``""`` for the deck's.
+    """
+
+    image: str = ""
+    css: str = ""
+    color: str = ""
+    gradient: str = ""
+    size: str = "cover"
+    position: str = "50% 50%"
+    repeat: str = "no-repeat"
+    opacity: float = 1.0
+    video: tuple[str, ...] = ()
+    video_loop: bool = False
+    video_muted: bool = False
+    iframe: str = ""
+    transition: str = ""
+
+    @classmethod
+    def from_attributes(cls, attrs: Mapping[str, str]) -> Background:
+        """Build the background from a slide's attributes."""
+        image = attrs.get("data-background-image", "")
+        css = ""
+        bg = attrs.get("data-background", "")
+        if bg:
+            if is_image_url(bg):
+                image = bg
+            else:
+                css = bg
+        return cls(
+            image=image.split(",")[0].strip() if image else "",
+            css=css,
+            color=attrs.get("data-background-color", ""),
+            gradient=attrs.get("data-background-gradient", ""),
+            size=attrs.get("data-background-size", "cover"),
+            position=attrs.get("data-background-position", "50% 50%"),
+            repeat=attrs.get("data-background-repeat", "no-repeat"),
+            opacity=_opacity(attrs.get("data-background-opacity", "1")),
+            video=tuple(v.strip() for v in attrs.get("data-background-video", "").split(",") if v.strip()),
+            video_loop="data-background-video-loop" in attrs,
+            video_muted="data-background-video-muted" in attrs,
+            iframe=attrs.get("data-background-iframe", ""),
+            transition=attrs.get("data-background-transition", ""),
+        )
+
+    @property
+    def is_set(self) -> bool:
+        """Whether the slide has any background of its own."""
+        return bool(self.image or self.css or self.color or self.gradient or self.video or self.iframe)
+
+    def summary(self) -> str:
+        """One short description: the image, else the colour or CSS value, else ``""``."""
+        return self.image or self.color or self.css or self.gradient or (self.video[0] if self.video else "")
+
+
+def _opacity(text: str) -> float:
+    try:
+        return max(0.0, min(1.0, float(text)))
+    except ValueError:
+        return 1.0
+
+
+@dataclass(frozen=True)
+class Slide:
+    """One slide, in presentation order.
+
+    Attributes:
+        index: position in the flat list of slides (0-based).
+        h: horizontal position counted from 1; v: 0 outside a stack, 1, 2, … inside one.
+        line: the deck file's line where the slide's text starts (1-based).
+        markdown: the slide's markdown without the notes.
+        html: the rendered slide (attribute comments applied, fragments numbered).
+        notes_markdown, notes_html, notes_text: the notes (all ``""`` when there are none).
+        notes_line: the line of the notes marker, or 0.
+        attributes: the ``<section>`` attributes set by ``.slide:`` comments.
+        title: the first heading's text, else the start of the first text.
+        text: the slide's visible text, white space collapsed.
+        fragment_count: how many fragment steps the slide has.
+        background: the resolved background.
+    """
+
+    index: int
+    h: int
+    v: int
+    line: int
+    markdown: str
+    html: str
+    notes_markdown: str = ""
+    notes_html: str = ""
+    notes_text: str = ""
+    notes_line: int = 0
+    attributes: Mapping[str, str] = field(default_factory=lambda: _EMPTY)
+    title: str = ""
+    text: str = ""
+    fragment_count: int = 0
+    background: Background = field(default_factory=Background)
+
+    @property
+    def label(self) -> str:
+        """``"3"`` for a horizontal slide, ``"3.2"`` inside a stack."""
+        return f"{self.h}.{self.v}" if self.v else str(self.h)
+
+    @property
+    def empty(self) -> bool:
+        """Whether the slide shows nothing at all."""
+        return not self.text and not self.background.is_set and "<img" not in self.html
+
+    @property
+    def has_notes(self) -> bool:
+        """Whether the slide has speaker notes."""
+        return bool(self.notes_text)
+
+    @property
+    def notes_words(self) -> int:
+        """How many words the notes have."""
+        return len(self.notes_text.split())
+
+    @property
+    def visibility(self) -> str:
+        """``data-visibility``: ``""``, ``hidden`` or ``uncounted``."""
+        return self.attributes.get("data-visibility", "")
+
+    @property
+    def hidden(self) -> bool:
+        """Hidden slides are removed at start-up by reveal.js (unless showHiddenSlides)."""
+        return self.visibility == "hidden"
+
+
+@dataclass(frozen=True)
+class LoadNote:
+    """Something the loader noticed that ``presenter check`` reports.
+
+    Attributes:
+        code: a short identifier (``several-notes-markers``, ``ignored-attribute``…).
+        severity: ``error``, ``warning`` or ``info``.
+        line: the deck file's line (1-based, 0 when not tied to a line).
+        slide: the slide label, or ``""``.
+        message: what it means for the author.
+    """
+
+    code: str
+    severity: str
+    line: int
+    slide: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Deck:
+    """A loaded deck. Build one with ``presenter.deck.load_deck`` or ``parse_deck``.
+
+    Attributes:
+        path: the deck file (``Path()`` for text that came from elsewhere).
+        folder: where relative and root-absolute URLs resolve.
+        title: the front-matter title, else the first slide's title, else the file name.
+        theme: the theme name (``black`` when unset).
+        options: deck options (front matter merged with overrides).
+        reveal_options: the options reveal.js would get (``revealOptions``).
+        slides: every slide in presentation order, empty and hidden ones included.
+        notes: what the loader noticed (divergences from reveal-md, ignored attributes…).
+    """
+
+    path: Path = field(default_factory=Path)
+    folder: Path = field(default_factory=Path)
+    title: str = ""
+    theme: str = "black"
+    options: Mapping[str, Any] = field(default_factory=lambda: _EMPTY)
+    reveal_options: Mapping[str, Any] = field(default_factory=lambda: _EMPTY)
+    slides: tuple[Slide, ...] = ()
+    notes: tuple[LoadNote, ...] = ()
+
+    @classmethod
+    def empty(cls) -> Deck:
+        """The null deck: no slides."""
+        return cls()
+
+    @property
+    def transition(self) -> str:
+        """The deck's transition; reveal-md's default ``default`` is reveal.js's convex."""
+        name = str(self.reveal_options.get("transition", "default") or "default")
+        return "convex" if name == "default" else name
+
+    @property
+    def transition_speed(self) -> str:
+        """``default``, ``fast`` or ``slow``."""
+        return str(self.reveal_options.get("transitionSpeed", "default"))
+
+    @property
+    def size(self) -> tuple[int, int]:
+        """The logical slide size (reveal.js ``width`` × ``height``, default 960×700)."""
+        return (_int(self.reveal_options.get("width"), 960), _int(self.reveal_options.get("height"), 700))
+
+    def horizontal_count(self) -> int:
+        """How many horizontal positions the deck has."""
+        return self.slides[-1].h if self.slides else 0
+
+    def stack_sizes(self) -> list[int]:
+        """For each horizontal position, the number of slides in its stack (0 when not a stack)."""
+        sizes = [0] * self.horizontal_count()
+        for s in self.slides:
+            if s.v:
+                sizes[s.h - 1] = max(sizes[s.h - 1], s.v)
+        return sizes
+
+    def resolve(self, url: str) -> Path | None:
+        """Map a relative or root-absolute URL to a file under the deck's folder (None if remote)."""
+        if not url or is_remote(url):
+            return None
+        path = urllib.parse.unquote(url.split("?")[0].split("#")[0])
+        if path.lower().startswith("file://"):
+            return Path(path[7:])
+        return self.folder / path.lstrip("/")
+
+    def find(self, h: int, v: int = 0) -> Slide | None:
+        """The slide at ``(h, v)``, or None."""
+        for s in self.slides:
+            if s.h == h and s.v == v:
+                return s
+        return None
+
+
+def _int(value: Any, default: int) -> int:
+    try:
+        return int(value) if value is not None else default
+    except (TypeError, ValueError):
+        return default
