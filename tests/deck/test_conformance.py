@@ -14,7 +14,7 @@ import pytest
 
 from presenter.deck import Deck, Slide, parse_body, parse_deck
 from presenter.deck.html_tree import Element, collapse, parse
-from presenter.talk.pacing import counted_slides, reveal_timings, slides_under_minimum
+from presenter.deck.pacing import counted_slides, reveal_timings, slides_under_minimum
 
 CASES_FILE = Path(__file__).resolve().parents[2].parent / "shared" / "conformance" / "cases.json"
 if not CASES_FILE.exists():  # a checkout without shared/ beside it uses the copy in tests/data

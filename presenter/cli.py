@@ -1,0 +1,97 @@
+"""Command line: ``presenter DECK``, ``presenter check``, ``presenter show``, ``presenter export``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from presenter.deck import DeckError, load_deck
+
+log = logging.getLogger(__name__)
+
+COMMANDS = ("check", "show", "export", "present")
+EXIT_OK, EXIT_WARNINGS, EXIT_FAILED = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="presenter",
+        description="Present reveal-md markdown decks: an audience window and a presenter window.",
+        epilog="Run 'presenter DECK' to present, or 'presenter COMMAND --help' for a command.",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more detail")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    check = sub.add_parser("check", help="list the slides and report problems in a deck")
+    check.add_argument("deck", type=Path)
+    check.add_argument("--json", action="store_true", help="machine-readable output")
+    show = sub.add_parser("show", help="paint one slide to a PNG file")
+    show.add_argument("deck", type=Path)
+    show.add_argument("--slide", default="1", help="slide number: 3, or 3.2 inside a stack (default 1)")
+    show.add_argument("--step", type=int, default=-1, help="fragment step (default: all fragments shown)")
+    show.add_argument("--size", default="1920x1080", help="WIDTHxHEIGHT in pixels (default 1920x1080)")
+    show.add_argument("-o", "--output", type=Path, required=True, help="the PNG file to write")
+    present = sub.add_parser("present", help="present a deck (the default command)")
+    present.add_argument("deck", type=Path)
+    present.add_argument("--audience-screen", type=int, default=None, help="screen number for the audience")
+    present.add_argument("--start-slide", default="1", help="slide to start on: 3 or 3.2")
+    present.add_argument("--duration", default=None, help="talk length, e.g. 20m, 1h10m, 90s")
+    present.add_argument("--end", default=None, help="time the talk must end, e.g. 19:45")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list and not args_list[0].startswith("-") and args_list[0] not in COMMANDS:
+        args_list.insert(0, "present")
+    parser = _parser()
+    args = parser.parse_args(args_list)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    if args.command is None:
+        parser.print_help()
+        return EXIT_FAILED
+    try:
+        return int(_COMMANDS[args.command](args))
+    except DeckError as exc:
+        print(f"presenter: error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        return 130
+
+
+def _check(args: argparse.Namespace) -> int:
+    from presenter.deck.check import check_deck, format_text
+
+    report = check_deck(load_deck(args.deck))
+    if args.json:
+        print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+    else:
+        print(format_text(report))
+    return report.exit_code
+
+
+def _show(args: argparse.Namespace) -> int:
+    from presenter.render.snapshot import save_slide_png
+
+    deck = load_deck(args.deck)
+    save_slide_png(deck, args.slide, args.size, args.output, args.step)
+    print(f"wrote {args.output}")
+    return EXIT_OK
+
+
+def _present(args: argparse.Namespace) -> int:
+    from presenter.ui.app import run
+
+    return run(args)
+
+
+_COMMANDS = {"check": _check, "show": _show, "present": _present}
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Package data: themes, fonts, key map (installed as ``presenter.resources``)."""
