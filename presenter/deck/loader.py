@@ -176,7 +176,7 @@ class _Parser:
         self._note(code, "warning", offset + 1, slide, _DIVERGENCE_TEXT[code])
 
     def _report_separators(self, matched: set[str], body: str) -> None:
-        if "separator" not in matched and body.strip():
+        if "separator" not in matched and self.separator.pattern != split.DEFAULT_SEPARATOR and body.strip():
             self._note("separator-never-matched", "warning", -1, "",
                        f"the slide separator {self.separator.pattern!r} never matched: the deck is one slide")
         if self.vertical is not None and "vertical" not in matched and self.vertical.pattern != split.DEFAULT_VERTICAL:

@@ -133,7 +133,9 @@ def slidify(body: str, separator: re.Pattern[str], vertical: re.Pattern[str] | N
     last = 0
     for m in combined.finditer(body):
         if m.end() == m.start():
-            raise DeckError("a separator matched empty text")
+            line = body.count("\n", 0, m.start())
+            raise DeckError(f"separator {combined.pattern!r} matches empty text, so it would split "
+                            f"everywhere (first at line {line} of the body)")
         if spans and _inside(spans, m.start(), m.end()):
             divergences.append(Divergence("separator-in-code-fence", m.start()))
             continue

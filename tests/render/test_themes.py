@@ -1,0 +1,37 @@
+"""The theme table: all reveal.js themes, complete, with the spec's values."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+
+import pytest
+
+from presenter.deck.check import THEMES
+from presenter.render.themes import Theme, all_themes, get_theme
+
+OPTIONAL = {"gradient", "text_on_light", "text_on_dark", "strong", "em", "code", "list_marker"}
+
+
+def test_every_reveal_theme_is_in_the_table() -> None:
+    assert set(all_themes()) == set(THEMES)
+
+
+@pytest.mark.parametrize("name", sorted(THEMES))
+def test_theme_is_complete(name: str) -> None:
+    theme = all_themes()[name]
+    for f in fields(Theme):
+        value = getattr(theme, f.name)
+        assert f.name in OPTIONAL or value not in (None, "", ()), (name, f.name)
+    assert len(theme.heading_sizes) == 4
+
+
+def test_night_matches_reveal_md() -> None:
+    night = get_theme("night")
+    assert (night.background, night.text, night.link) == ("#111111", "#eeeeee", "#e7ad52")
+    assert night.heading_font[0] == "Montserrat" and night.body_font[0] == "Open Sans"
+    assert night.heading_transform == "none" and night.heading_letter_spacing == -0.03
+
+
+def test_unknown_theme_falls_back_to_black(caplog: pytest.LogCaptureFixture) -> None:
+    assert get_theme("neon").name == "black"
+    assert "unknown theme 'neon'" in caplog.text
