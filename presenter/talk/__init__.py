@@ -1,0 +1,1 @@
+"""The talk (no Qt): navigation, clocks and pacing."""
