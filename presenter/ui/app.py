@@ -1,0 +1,318 @@
+"""The composition root: the talk, the two windows, keys, clocks, screens and live reload."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import logging
+import re
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QSettings, QTimer, QUrl
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from presenter.deck import Deck, DeckError, load_deck
+from presenter.render.paint import RenderContext
+from presenter.render.themes import get_theme
+from presenter.talk.clock import Countdown, format_clock, parse_duration, parse_end_time
+from presenter.talk.navigation import Position
+from presenter.talk.talk import Blank, Talk
+from presenter.ui import screens
+from presenter.ui.audience import AudienceWindow
+from presenter.ui.keys import KeyRouter, load_bindings
+from presenter.ui.panels import open_url_default
+from presenter.ui.presenter_window import PresenterWindow
+from presenter.ui.reload import DeckWatcher
+from presenter.ui.screensaver import ScreenSaverInhibitor
+
+log = logging.getLogger(__name__)
+
+TICK_MS = 250
+
+
+def ask_yes_no(parent: QWidget, title: str, question: str) -> bool:
+    """A yes/no question in a dialog on the presenter window (replaceable in tests)."""
+    answer = QMessageBox.question(parent, title, question)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+class PresenterApp(QObject):
+    """One running presentation.
+
+    Args:
+        deck: the loaded deck.
+        settings: where preferences are remembered.
+        countdown: the talk's count-down, if any.
+        audience_screen: the screen number asked for the audience, if any.
+        overrides: command-line deck options (kept for reloads).
+        now, wall: clocks (injected in tests).
+    """
+
+    def __init__(self, deck: Deck, settings: QSettings, countdown: Countdown = Countdown(),
+                 audience_screen: int | None = None, overrides: dict[str, Any] | None = None,
+                 now: Callable[[], float] | None = None, wall: Callable[[], dt.datetime] | None = None):
+        super().__init__()
+        self.overrides = overrides or {}
+        self.audience_screen = audience_screen
+        self.swapped = False
+        self.chair_timer = False
+        self.confirm: Callable[[str, str], bool] = lambda t, q: ask_yes_no(self.presenter, t, q)
+        self.open_url: Callable[[QUrl], bool] = open_url_default
+        kwargs: dict[str, Any] = {k: v for k, v in (("now", now), ("wall", wall)) if v is not None}
+        self.talk = Talk(deck, **kwargs)
+        self.talk.countdown = countdown
+        self.context = RenderContext(deck)
+        self.theme = get_theme(deck.theme)
+        self.bindings = load_bindings()
+        self.audience = AudienceWindow(self.context, self.theme)
+        self.presenter = PresenterWindow(self.context, self.theme, self.bindings, settings)
+        self.presenter.goto.on_go = self._goto
+        self.presenter.overview.chosen.connect(self._overview_chosen)
+        self.presenter.notes.link_activated.connect(self.open_link)
+        self.presenter.large_notes.link_activated.connect(self.open_link)
+        self.router = KeyRouter(self.bindings, self.handlers())
+        self.talk.on_change = self.refresh
+        self.watcher: DeckWatcher | None = DeckWatcher(deck.path, parent=self) if deck.path.is_file() else None
+        if self.watcher is not None:
+            self.watcher.changed.connect(self.reload)
+        self.tick = QTimer(self)
+        self.tick.setInterval(TICK_MS)
+        self.tick.timeout.connect(self._tick)
+        self.inhibitor = ScreenSaverInhibitor()
+
+    # -- start and stop --------------------------------------------------------------------
+    def start(self, place_windows: bool = True) -> None:
+        """Show both windows, start listening to keys, screens and the clock."""
+        app = QApplication.instance()
+        assert app is not None
+        app.installEventFilter(self.router)
+        if isinstance(app, QGuiApplication):
+            app.screenAdded.connect(lambda s: self._screens_changed(f"screen connected: {s.name()}"))
+            app.screenRemoved.connect(lambda s: self._screens_changed(f"screen disconnected: {s.name()}"))
+        self.refresh()
+        if place_windows:
+            message = screens.place(self.presenter, self.audience, self.audience_screen, self.swapped)
+            log.info("%s", message)
+        else:
+            self.presenter.show()
+            self.audience.show()
+        self.tick.start()
+        self.inhibitor.inhibit()
+
+    def stop(self) -> None:
+        """Close both windows and release the screen saver."""
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.router)
+        self.tick.stop()
+        self.inhibitor.release()
+        self.presenter.close()
+        self.audience.close()
+
+    # -- keys ------------------------------------------------------------------------------
+    def handlers(self) -> dict[str, Callable[[], None]]:
+        """Action name → what it does; joined to the key table by name."""
+        t, w = self.talk, self.presenter
+        go = {name: (lambda n=name: t.go(n)) for name in
+              ("next", "previous", "up", "down", "left", "right", "first", "last")}
+        return {
+            **go,
+            "goto": w.goto.open, "overview": self.show_overview, "close": self.close_or_stop_browsing,
+            "help": w.toggle_help, "black": lambda: t.toggle_blank(Blank.BLACK),
+            "white": lambda: t.toggle_blank(Blank.WHITE), "freeze": t.toggle_freeze,
+            "browse_next": lambda: t.go("next", browse=True), "browse_previous": lambda: t.go("previous", browse=True),
+            "bring_audience": t.bring_audience,
+            "notes_bigger": lambda: w.change_notes_size(2), "notes_smaller": lambda: w.change_notes_size(-2),
+            "large_print": self.toggle_large_print, "hold": self._clock(t.clock.toggle_hold),
+            "start_clock": self._clock(t.clock.start), "reset_clock": self.reset_clock,
+            "undo_reset": self._clock(t.clock.undo_reset), "add_minute": self._clock(lambda: t.clock.adjust(60)),
+            "subtract_minute": self._clock(lambda: t.clock.adjust(-60)), "swap_screens": self.swap_screens,
+            "chair_timer": self.toggle_chair_timer, "reload": self.reload, "quit": self.quit,
+        }
+
+    def _clock(self, action: Callable[[], None]) -> Callable[[], None]:
+        def run() -> None:
+            action()
+            self._tick()
+        return run
+
+    # -- showing ---------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Show the talk in both windows and prepare the frames likely to come next."""
+        t = self.talk
+        slide = t.slide(t.audience)
+        self.audience.set_blank(t.blank)
+        self.audience.show_frame((slide, t.audience.step) if slide else None, t.deck)
+        self.audience.setWindowTitle(f"{t.deck.title} — Audience")
+        self.presenter.show_talk(t)
+        self._prepare()
+
+    def _frames_around(self, pos: Position) -> list[tuple[Any, int]]:
+        nav, frames = self.talk.nav, []
+        step = pos
+        for _ in range(3):
+            nxt = nav.peek(step)
+            if nxt is None:
+                break
+            frames.append(nxt)
+            step = nxt
+        frames.append(nav.previous(pos))
+        frames.append(nav.next_slide(pos))
+        return [(nav.slide(p), p.step) for p in frames if nav.slide(p) is not None]
+
+    def _prepare(self) -> None:
+        t = self.talk
+        self.audience.prepare(self._frames_around(t.audience))
+        around = self._frames_around(t.presenter)
+        self.presenter.current.prepare(around)
+        self.presenter.next_view.prepare(around[1:] + around[:1])
+
+    def _tick(self) -> None:
+        t = self.talk
+        self.presenter.refresh_timers(t, t.wall())
+        if self.chair_timer:
+            remaining = t.remaining()
+            text = format_clock(remaining) if remaining is not None else format_clock(t.clock.elapsed())
+            self.audience.set_chair_text(text)
+
+    # -- actions ---------------------------------------------------------------------------
+    def _goto(self, text: str) -> bool:
+        ok = self.talk.goto(text)
+        if not ok:
+            self.presenter.banner.show_message(f"There is no slide {text!r}.", "warning")
+        return ok
+
+    def show_overview(self) -> None:
+        """The thumbnail grid of every visible slide."""
+        w = self.presenter
+        w.help.hide()
+        w.overview.populate(self.talk.nav.visible, self.theme, self.context, self.talk.presenter.index)
+        w.overview.setGeometry(w.rect())
+        w.overview.show()
+        w.overview.raise_()
+        w.overview.setFocus()
+
+    def _overview_chosen(self, index: int) -> None:
+        self.presenter.overview.hide()
+        self.talk.move(Position(index, 0), browse=self.talk.browsing)
+        self.presenter.setFocus()
+
+    def close_or_stop_browsing(self) -> None:
+        """Esc: close an overlay; else stop browsing (back to what the audience sees)."""
+        if not self.presenter.close_overlays() and self.talk.browsing:
+            self.talk.back_to_audience()
+
+    def toggle_large_print(self) -> None:
+        """Switch the presenter window's layout."""
+        self.presenter.set_large_print(not self.presenter.large_print)
+        self._tick()
+
+    def reset_clock(self) -> None:
+        """Reset the elapsed time, after asking; Ctrl+Z undoes it."""
+        if self.talk.clock.state.started and self.confirm("Reset the timer?",
+                                                          "Reset the elapsed time to 0:00? (Ctrl+Z undoes it)"):
+            self.talk.clock.reset()
+            self.presenter.banner.show_message("Timer reset. Press Ctrl+Z to undo.", "info")
+            self._tick()
+
+    def swap_screens(self) -> None:
+        """Exchange the screens of the two windows."""
+        self.swapped = not self.swapped
+        self._place()
+
+    def toggle_chair_timer(self) -> None:
+        """The small timer on the audience screen (off by default)."""
+        self.chair_timer = not self.chair_timer
+        if not self.chair_timer:
+            self.audience.set_chair_text("")
+        self._tick()
+
+    def open_link(self, href: str) -> None:
+        """Open a link from the notes: web links in the browser, files resolved against the deck."""
+        if re.match(r"^(https?|mailto):", href, re.I):
+            self.open_url(QUrl(href))
+            return
+        if href.startswith("#"):
+            return
+        path = self.talk.deck.resolve(href)
+        if path is None or not path.exists():
+            self.presenter.banner.show_message(f"Attachment not found: {href} (looked for {path}).", "warning")
+            return
+        if not self.open_url(QUrl.fromLocalFile(str(path))):
+            self.presenter.banner.show_message(f"No program could open {path}.", "warning")
+
+    def reload(self) -> None:
+        """Read the deck again; a deck that no longer loads keeps the last good one (banner only)."""
+        try:
+            deck = load_deck(self.talk.deck.path, self.overrides)
+        except DeckError as exc:
+            self.presenter.banner.show_message(f"The deck no longer loads: {exc}. Still showing the last good "
+                                               "version; fix the file and save to reload.", "error")
+            return
+        self.context.set_deck(deck)
+        self.context.images.clear()
+        for view in (self.audience, self.presenter.current, self.presenter.next_view):
+            view.cache.clear()
+        theme = get_theme(deck.theme)
+        if theme != self.theme:
+            self.theme = theme
+            for view in (self.audience, self.presenter.current, self.presenter.next_view):
+                view.set_theme(theme)
+        self.presenter.banner.clear_message()
+        self.talk.replace_deck(deck)
+
+    def _screens_changed(self, message: str) -> None:
+        self.presenter.banner.show_message(f"{message}; the windows have been moved. The slide and the timer "
+                                           "are unchanged.", "info")
+        QTimer.singleShot(0, self._place)
+
+    def _place(self) -> None:
+        screens.place(self.presenter, self.audience, self.audience_screen, self.swapped)
+
+    def quit(self) -> None:
+        """Close everything."""
+        self.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.quit()
+
+
+def countdown_from(args: argparse.Namespace, deck: Deck, now: dt.datetime) -> Countdown:
+    """The count-down from ``--duration``/``--end``, else the front matter's ``duration``/``end``.
+
+    Raises:
+        DeckError: a value that is not a duration or a time of day.
+    """
+    duration = getattr(args, "duration", None) or deck.options.get("duration")
+    end = getattr(args, "end", None) or deck.options.get("end")
+    try:
+        if end:
+            return Countdown(end=parse_end_time(str(end), now))
+        if duration:
+            return Countdown(duration=parse_duration(str(duration)))
+    except ValueError as exc:
+        raise DeckError(str(exc)) from None
+    return Countdown()
+
+
+def run(args: argparse.Namespace) -> int:
+    """``presenter DECK``: load, show both windows, run until quit."""
+    deck = load_deck(args.deck)
+    countdown = countdown_from(args, deck, dt.datetime.now())
+    existing = QApplication.instance()
+    app = existing if existing is not None else QApplication(sys.argv[:1])
+    QApplication.setApplicationName("presenter")
+    QApplication.setOrganizationName("presenter")
+    presentation = PresenterApp(deck, QSettings(), countdown, args.audience_screen)
+    start = presentation.talk.nav.find(str(args.start_slide))
+    if start is None:
+        raise DeckError(f"there is no slide {args.start_slide!r} to start on", deck.path)
+    presentation.talk.presenter = presentation.talk.audience = start
+    presentation.start()
+    code = app.exec()
+    presentation.inhibitor.release()
+    return int(code)
+

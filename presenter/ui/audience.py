@@ -1,0 +1,195 @@
+"""The audience window: the slide and nothing else, full screen on the projector.
+
+It never shows notes, dialogs or errors. Black and white screens, reveal.js transitions between
+frames, a mouse cursor hidden after 3 s still, and an optional small timer for the chair.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEasingCurve, QPointF, QRectF, Qt, QTimer, QVariantAnimation
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPixmap, QTransform
+from PySide6.QtWidgets import QWidget
+
+from presenter.deck.model import Deck, Slide
+from presenter.render.paint import RenderContext
+from presenter.render.themes import Theme
+from presenter.talk.talk import Blank
+from presenter.ui.slideview import Frame, SlideView
+
+log = logging.getLogger(__name__)
+
+CURSOR_HIDE_MS = 3000
+SPEEDS = {"default": 800, "fast": 400, "slow": 1200}
+TRANSITIONS = ("none", "fade", "slide", "convex", "concave", "zoom")
+
+
+def transition_for(deck: Deck, slide: Slide, entering: bool = True) -> tuple[str, int]:
+    """The transition (name, milliseconds) reveal.js uses to bring ``slide`` in (or out)."""
+    raw = slide.attributes.get("data-transition") or deck.transition
+    name = raw.split()[0] if raw.split() else "convex"
+    for word in raw.split():  # "fade-in slide-out"
+        if word.endswith("-in") and entering:
+            name = word[:-3]
+        elif word.endswith("-out") and not entering:
+            name = word[:-4]
+    name = {"default": "convex", "linear": "slide", "cube": "convex", "page": "slide"}.get(name, name)
+    if name not in TRANSITIONS:
+        name = "convex"
+    speed = slide.attributes.get("data-transition-speed") or deck.transition_speed
+    ms = 500 if name == "fade" else SPEEDS.get(speed, 800)  # fade is always 0.5 s in reveal.js
+    return name, (0 if name == "none" else ms)
+
+
+class AudienceWindow(SlideView):
+    """The projector's window.
+
+    Args:
+        context: the deck's render context.
+        theme: the theme.
+    """
+
+    def __init__(self, context: RenderContext, theme: Theme, parent: QWidget | None = None):
+        super().__init__(context, theme, capacity=12, parent=parent)
+        self.setWindowTitle("Audience")
+        self.blank = Blank.NONE
+        self.chair_text = ""
+        self._old: QPixmap | None = None
+        self._style = ("none", 0)
+        self._forward = True
+        self._vertical = False
+        self._progress = 1.0
+        self._anim = QVariantAnimation(self)
+        self._anim.setStartValue(0.0)
+        self._anim.setEndValue(1.0)
+        self._anim.setEasingCurve(QEasingCurve(QEasingCurve.Type.OutCubic))
+        self._anim.valueChanged.connect(self._step)
+        self._anim.finished.connect(self._done)
+        self.setMouseTracking(True)
+        self._cursor_timer = QTimer(self)
+        self._cursor_timer.setSingleShot(True)
+        self._cursor_timer.setInterval(CURSOR_HIDE_MS)
+        self._cursor_timer.timeout.connect(lambda: self.setCursor(Qt.CursorShape.BlankCursor))
+        self._cursor_timer.start()
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def show_frame(self, frame: Frame | None, deck: Deck, animate: bool = True) -> None:
+        """Move to ``frame``, with the slide's transition when the slide (not just the step) changes."""
+        old = self.frame
+        if frame == old:
+            return
+        slide_changed = old is None or frame is None or old[0].index != frame[0].index
+        if animate and slide_changed and old is not None and frame is not None and self.isVisible():
+            name, ms = transition_for(deck, frame[0])
+            if ms and self.blank == Blank.NONE:
+                self._old = self.current_pixmap()
+                self._style = (name, ms)
+                self._forward = frame[0].index > old[0].index
+                self._vertical = frame[0].h == old[0].h
+                self._progress = 0.0
+                self._anim.stop()
+                self._anim.setDuration(ms)
+                self._anim.start()
+        self.set_frame(frame)
+
+    def set_blank(self, blank: Blank) -> None:
+        """Black, white, or the slide."""
+        if blank != self.blank:
+            self.blank = blank
+            self.update()
+
+    def set_chair_text(self, text: str) -> None:
+        """The chair's small timer ("" hides it)."""
+        if text != self.chair_text:
+            self.chair_text = text
+            self.update()
+
+    def _step(self, value: object) -> None:
+        self._progress = float(value)  # type: ignore[arg-type]
+        self.update()
+
+    def _done(self) -> None:
+        self._old = None
+        self._progress = 1.0
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        painter = QPainter(self)
+        if self.blank != Blank.NONE:
+            painter.fillRect(self.rect(), QColor("#000000" if self.blank == Blank.BLACK else "#ffffff"))
+            painter.end()
+            return
+        new = self.current_pixmap()
+        painter.fillRect(self.rect(), QColor(self.theme.background))
+        if new is not None:
+            if self._old is not None and self._progress < 1.0:
+                self._paint_transition(painter, self._old, new, self._progress)
+            else:
+                painter.drawPixmap(0, 0, new)
+        if self.chair_text:
+            self._paint_chair(painter)
+        painter.end()
+
+    def _paint_transition(self, p: QPainter, old: QPixmap, new: QPixmap, t: float) -> None:
+        name = self._style[0]
+        w, h = self.width(), self.height()
+        sign = 1 if self._forward else -1
+        if name == "fade":
+            p.drawPixmap(0, 0, old)
+            p.setOpacity(t)
+            p.drawPixmap(0, 0, new)
+        elif name == "slide":
+            dx, dy = (0, sign * h) if self._vertical else (sign * w, 0)
+            p.drawPixmap(QPointF(-dx * t, -dy * t), old)
+            p.drawPixmap(QPointF(dx * (1 - t), dy * (1 - t)), new)
+        elif name in ("convex", "concave"):
+            angle = 70 if self._vertical else 90
+            bend = sign * (1 if name == "convex" else -1)
+            self._rotated(p, old, -bend * angle * t, -sign * t)
+            self._rotated(p, new, bend * angle * (1 - t), sign * (1 - t))
+        elif name == "zoom":
+            self._scaled(p, old, 1 + 15 * t if self._forward else 1 - 0.8 * t, 1 - t)
+            self._scaled(p, new, 0.2 + 0.8 * t if self._forward else 16 - 15 * t, t)
+        else:
+            p.drawPixmap(0, 0, new)
+        p.setOpacity(1.0)
+
+    def _rotated(self, p: QPainter, pix: QPixmap, angle: float, shift: float) -> None:
+        w, h = self.width(), self.height()
+        axis = Qt.Axis.XAxis if self._vertical else Qt.Axis.YAxis
+        move = QTransform().translate(0, shift * h) if self._vertical else QTransform().translate(shift * w, 0)
+        tr = QTransform().translate(w / 2, h / 2).rotate(angle, axis).translate(-w / 2, -h / 2) * move
+        p.save()
+        p.setTransform(tr)
+        p.drawPixmap(0, 0, pix)
+        p.restore()
+
+    def _scaled(self, p: QPainter, pix: QPixmap, scale: float, opacity: float) -> None:
+        w, h = self.width(), self.height()
+        p.save()
+        p.setOpacity(max(0.0, min(1.0, opacity)))
+        p.translate(w / 2, h / 2)
+        p.scale(scale, scale)
+        p.translate(-w / 2, -h / 2)
+        p.drawPixmap(0, 0, pix)
+        p.restore()
+
+    def _paint_chair(self, p: QPainter) -> None:
+        font = QFont("DejaVu Sans")
+        font.setPixelSize(max(14, self.height() // 40))
+        p.setFont(font)
+        box = QRectF(self.width() - font.pixelSize() * 9, self.height() - font.pixelSize() * 2.2,
+                     font.pixelSize() * 8.5, font.pixelSize() * 1.8)
+        p.fillRect(box, QColor(0, 0, 0, 150))
+        p.setPen(QColor("#ffffff"))
+        p.drawText(box, Qt.AlignmentFlag.AlignCenter, self.chair_text)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+        self.unsetCursor()
+        self._cursor_timer.start()
+        super().mouseMoveEvent(event)
+
+    def transition_running(self) -> bool:
+        """Whether a transition is being drawn."""
+        return self._old is not None

@@ -1,0 +1,198 @@
+"""The presenter window: current and next slide, notes, timers, counter, title; large print.
+
+It only shows state; the app (``presenter.ui.app``) owns the talk and wires keys to actions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QCloseEvent, QResizeEvent
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout,
+                               QWidget)
+
+from presenter.render.paint import RenderContext
+from presenter.render.themes import Theme
+from presenter.talk.talk import Blank, Talk
+from presenter.ui.keys import Binding
+from presenter.ui.overlays import GotoField, HelpOverlay, OverviewOverlay
+from presenter.ui.panels import Banner, NotesView, TimerPanel
+from presenter.ui.slideview import SlideView
+
+log = logging.getLogger(__name__)
+
+
+class PresenterWindow(QMainWindow):
+    """The speaker's window.
+
+    Args:
+        context: the deck's render context.
+        theme: the theme.
+        bindings: the key table (for the help overlay).
+        settings: where notes size, layout and pane sizes are remembered.
+    """
+
+    def __init__(self, context: RenderContext, theme: Theme, bindings: list[Binding], settings: QSettings):
+        super().__init__()
+        self.settings = settings
+        self.setStyleSheet("QMainWindow, QWidget#page { background:#111; } QLabel { color:#eee; }")
+        self.current = SlideView(context, theme, capacity=12)
+        self.next_view = SlideView(context, theme, capacity=12)
+        self.notes = NotesView()
+        self.timers = TimerPanel()
+        self.large_timers = TimerPanel(large=True)
+        self.large_notes = NotesView()
+        self.banner = Banner()
+        self.title = QLabel()
+        self.counter = QLabel()
+        self.status = QLabel()
+        self.next_title = QLabel()
+        self.goto = GotoField(lambda text: False)
+        self._build()
+        self.help = HelpOverlay(bindings, self)
+        self.overview = OverviewOverlay(self)
+        self.notes.set_point_size(int(settings.value("notes/point_size", 18)))
+        self.large_notes.set_high_contrast(True)
+        self.large_notes.set_point_size(int(settings.value("notes/large_point_size", 40)))
+        self.set_large_print(settings.value("layout/large_print", "false") == "true")
+
+    def _build(self) -> None:
+        self.title.setStyleSheet("font-size:16px; color:#bbb")
+        self.counter.setStyleSheet("font-size:22px; font-weight:bold")
+        self.status.setStyleSheet("font-size:15px; color:#f0c040")
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.goto)
+        header.addWidget(self.status)
+        header.addSpacing(16)
+        header.addWidget(self.counter)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self._captioned("Next", self.next_view))
+        right.addWidget(self.notes)
+        right.setStretchFactor(1, 3)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self._captioned("Now", self.current))
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.right_splitter = right
+        self.splitter.setSizes([600, 400])
+        right.setSizes([260, 440])
+        self.next_view.setMinimumHeight(150)
+        for splitter, key in ((self.splitter, "layout/splitter"), (right, "layout/right_splitter")):
+            state = self.settings.value(key)
+            if isinstance(state, QByteArray):
+                splitter.restoreState(state)
+        normal = QWidget()
+        normal.setObjectName("page")
+        col = QVBoxLayout(normal)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.addWidget(self.splitter, 1)
+        col.addWidget(self.timers)
+        large = QWidget()
+        large.setObjectName("page")
+        lcol = QVBoxLayout(large)
+        lcol.addWidget(self.large_timers)
+        self.next_title.setStyleSheet("font-size:28px; color:#ffd75e")
+        lcol.addWidget(self.next_title)
+        lcol.addWidget(self.large_notes, 1)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(normal)
+        self.pages.addWidget(large)
+        root = QWidget()
+        root.setObjectName("page")
+        layout = QVBoxLayout(root)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addWidget(self.banner)
+        layout.addLayout(header)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(root)
+
+    @staticmethod
+    def _captioned(caption: str, view: QWidget) -> QWidget:
+        box = QWidget()
+        col = QVBoxLayout(box)
+        col.setContentsMargins(0, 0, 0, 0)
+        label = QLabel(caption)
+        label.setStyleSheet("color:#8a8a8a; font-size:12px")
+        col.addWidget(label)
+        col.addWidget(view, 1)
+        return box
+
+    # -- showing the talk ------------------------------------------------------------------
+    def show_talk(self, talk: Talk) -> None:
+        """Bring every part of the window up to date with ``talk``."""
+        slide = talk.slide()
+        self.title.setText(talk.deck.title)
+        self.setWindowTitle(f"{talk.deck.title} — Presenter")
+        self.counter.setText(talk.nav.counter(talk.presenter))
+        self.current.set_frame((slide, talk.presenter.step) if slide else None, "The deck has no slides")
+        peek = talk.nav.peek(talk.presenter)
+        nxt = talk.nav.slide(peek) if peek else None
+        self.next_view.set_frame((nxt, peek.step) if nxt and peek else None, "End of the talk")
+        self.next_title.setText(f"Next: {nxt.title or nxt.label}" if nxt and peek else "Next: end of the talk")
+        notes = slide.notes_html if slide else ""
+        self.notes.show_notes(notes)
+        self.large_notes.show_notes(notes)
+        self.status.setText(self._status(talk))
+        self.refresh_timers(talk, talk.wall())
+
+    @staticmethod
+    def _status(talk: Talk) -> str:
+        parts = []
+        if talk.blank != Blank.NONE:
+            parts.append(f"{talk.blank.value.upper()} SCREEN")
+        if talk.frozen:
+            parts.append("FROZEN")
+        if talk.browsing:
+            audience = talk.nav.slide(talk.audience)
+            parts.append(f"browsing · audience on {audience.label if audience else '?'} (Ctrl+Enter: show them)")
+        return "   ".join(parts)
+
+    def refresh_timers(self, talk: Talk, wall: dt.datetime) -> None:
+        """Update the clocks (called a few times a second)."""
+        (self.large_timers if self.large_print else self.timers).refresh(talk, wall)
+
+    # -- layout options --------------------------------------------------------------------
+    @property
+    def large_print(self) -> bool:
+        """Whether the large-print layout is showing."""
+        return self.pages.currentIndex() == 1
+
+    def set_large_print(self, on: bool) -> None:
+        """Switch between the normal and the large-print, high-contrast layout (remembered)."""
+        self.pages.setCurrentIndex(1 if on else 0)
+        self.settings.setValue("layout/large_print", "true" if on else "false")
+
+    def change_notes_size(self, delta: int) -> None:
+        """Notes text larger or smaller (remembered), in whichever layout is showing."""
+        view, key = (self.large_notes, "notes/large_point_size") if self.large_print else (self.notes, "notes/point_size")
+        view.set_point_size(view.point_size + delta)
+        self.settings.setValue(key, view.point_size)
+
+    def toggle_help(self) -> None:
+        """Show or hide the key help."""
+        self.overview.hide()
+        self.help.setGeometry(self.rect())
+        self.help.setVisible(not self.help.isVisible())
+        self.help.raise_()
+
+    def close_overlays(self) -> bool:
+        """Hide the overlays; True when one was open."""
+        was_open = self.help.isVisible() or self.overview.isVisible()
+        self.help.hide()
+        self.overview.hide()
+        return was_open
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        for overlay in (self.help, self.overview):
+            overlay.setGeometry(self.rect())
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        self.settings.setValue("layout/splitter", self.splitter.saveState())
+        self.settings.setValue("layout/right_splitter", self.right_splitter.saveState())
+        self.settings.sync()
+        super().closeEvent(event)

@@ -1,0 +1,149 @@
+"""Widgets that show a slide: frames painted by ``paint_slide`` once per size, kept and reused.
+
+Advancing must cost one pixmap blit, so frames are prepared ahead of time (the neighbours of
+the current slide, in both directions) and kept in a bounded cache per view.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import OrderedDict
+
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPixmap, QResizeEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from presenter.deck.model import Slide
+from presenter.render.paint import RenderContext, paint_slide
+from presenter.render.themes import Theme
+
+log = logging.getLogger(__name__)
+
+Frame = tuple[Slide, int]  # a slide and its fragment step
+
+
+class FrameCache:
+    """Painted frames by (slide content, step, size, theme), least recently used dropped first.
+
+    Args:
+        context: the deck's render context.
+        capacity: how many frames to keep.
+    """
+
+    def __init__(self, context: RenderContext, capacity: int = 16):
+        self.context = context
+        self.capacity = capacity
+        self._frames: OrderedDict[tuple[object, ...], QPixmap] = OrderedDict()
+
+    def key(self, slide: Slide, step: int, size: QSize, theme: Theme, ratio: float) -> tuple[object, ...]:
+        """The cache key: everything a frame depends on."""
+        return (slide.html, slide.index, step, size.width(), size.height(), theme.name, ratio)
+
+    def get(self, slide: Slide, step: int, size: QSize, theme: Theme, ratio: float = 1.0) -> QPixmap:
+        """The frame, painted now if it was not prepared."""
+        key = self.key(slide, step, size, theme, ratio)
+        frame = self._frames.get(key)
+        if frame is None:
+            frame = self._paint(slide, step, size, theme, ratio)
+            self._frames[key] = frame
+            while len(self._frames) > self.capacity:
+                self._frames.popitem(last=False)
+        else:
+            self._frames.move_to_end(key)
+        return frame
+
+    def has(self, slide: Slide, step: int, size: QSize, theme: Theme, ratio: float = 1.0) -> bool:
+        """Whether the frame is ready."""
+        return self.key(slide, step, size, theme, ratio) in self._frames
+
+    def _paint(self, slide: Slide, step: int, size: QSize, theme: Theme, ratio: float) -> QPixmap:
+        pixmap = QPixmap(max(1, round(size.width() * ratio)), max(1, round(size.height() * ratio)))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(QColor(theme.background))
+        painter = QPainter(pixmap)
+        paint_slide(painter, QRectF(0, 0, size.width(), size.height()), slide, theme, step, self.context)
+        painter.end()
+        return pixmap
+
+    def clear(self) -> None:
+        """Drop every frame (deck reloaded, theme changed)."""
+        self._frames.clear()
+
+
+class SlideView(QWidget):
+    """Shows one slide at one step; prepares the frames it will likely show next.
+
+    Args:
+        context: the deck's render context.
+        theme: the theme.
+        capacity: frames kept.
+    """
+
+    def __init__(self, context: RenderContext, theme: Theme, capacity: int = 16, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.cache = FrameCache(context, capacity)
+        self.theme = theme
+        self.frame: Frame | None = None
+        self.placeholder = ""
+        self._pending: list[Frame] = []
+        self._prepare_timer = QTimer(self)
+        self._prepare_timer.setSingleShot(True)
+        self._prepare_timer.timeout.connect(self._prepare_one)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(160, 90)
+
+    def set_frame(self, frame: Frame | None, placeholder: str = "") -> None:
+        """Show ``frame`` (None: the placeholder text, e.g. "End of the talk")."""
+        if frame == self.frame and placeholder == self.placeholder:
+            return
+        self.frame = frame
+        self.placeholder = placeholder
+        self.update()
+
+    def set_theme(self, theme: Theme) -> None:
+        """Switch theme (frames are painted again)."""
+        self.theme = theme
+        self.cache.clear()
+        self.update()
+
+    def prepare(self, frames: list[Frame]) -> None:
+        """Paint these frames at idle time, one per event-loop turn, so input stays responsive."""
+        self._pending = [f for f in frames if f is not None]
+        if self._pending:
+            self._prepare_timer.start(0)
+
+    def _prepare_one(self) -> None:
+        size, ratio = self.size(), self.devicePixelRatioF()
+        while self._pending:
+            slide, step = self._pending.pop(0)
+            if not self.cache.has(slide, step, size, self.theme, ratio) and size.width() > 1:
+                self.cache.get(slide, step, size, self.theme, ratio)
+                break
+        if self._pending:
+            self._prepare_timer.start(0)
+
+    def current_pixmap(self) -> QPixmap | None:
+        """The frame shown now, or None."""
+        if self.frame is None or self.width() < 2:
+            return None
+        slide, step = self.frame
+        return self.cache.get(slide, step, self.size(), self.theme, self.devicePixelRatioF())
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        painter = QPainter(self)
+        pixmap = self.current_pixmap()
+        if pixmap is not None:
+            painter.drawPixmap(0, 0, pixmap)
+        else:
+            painter.fillRect(self.rect(), QColor("#202020"))
+            painter.setPen(QColor("#9a9a9a"))
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.placeholder)
+        painter.end()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        pending = list(self._pending)
+        self.cache.clear()
+        if self.frame is not None:
+            self.prepare([self.frame, *pending])

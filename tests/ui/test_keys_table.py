@@ -1,0 +1,42 @@
+"""The key table: every action has a handler and a key; no key is bound twice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from presenter.ui.keys import load_bindings
+
+
+def test_every_action_has_a_handler_and_a_key(make_app, decks_dir: Path) -> None:
+    app = make_app(decks_dir / "demo.md", place=False)
+    bindings = load_bindings(user=None)
+    handlers = app.handlers()
+    assert {b.action for b in bindings} == set(handlers)
+    assert all(b.keys and b.help for b in bindings)
+
+
+def test_no_key_is_bound_twice(qapp) -> None:
+    seen: dict[str, str] = {}
+    for b in load_bindings(user=None):
+        for key in b.keys:
+            assert key not in seen, f"{key} is bound to {seen[key]} and {b.action}"
+            seen[key] = b.action
+
+
+def test_clicker_and_issue_keys_are_bound(qapp) -> None:
+    by_action = {b.action: set(b.keys) for b in load_bindings(user=None)}
+    assert {"Right", "Space", "PgDown", "N"} <= by_action["next"]
+    assert {"Left", "PgUp", "P"} <= by_action["previous"]
+    assert {"B", "."} <= by_action["black"] and "W" in by_action["white"]
+    assert "G" in by_action["goto"] and "O" in by_action["overview"] and "Esc" in by_action["close"]
+    assert {"Home"} <= by_action["first"] and {"End"} <= by_action["last"]
+
+
+def test_user_table_overrides_one_action(tmp_path: Path, qapp, caplog: pytest.LogCaptureFixture) -> None:
+    mine = tmp_path / "keys.yaml"
+    mine.write_text("next: {keys: [J]}\nbogus: {keys: [K]}\n", encoding="utf-8")
+    by_action = {b.action: b.keys for b in load_bindings(user=mine)}
+    assert by_action["next"] == ("J",)
+    assert "bogus" not in by_action and "ignoring key binding 'bogus'" in caplog.text
