@@ -34,6 +34,15 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("--step", type=int, default=-1, help="fragment step (default: all fragments shown)")
     show.add_argument("--size", default="1920x1080", help="WIDTHxHEIGHT in pixels (default 1920x1080)")
     show.add_argument("-o", "--output", type=Path, required=True, help="the PNG file to write")
+    export = sub.add_parser("export", help="write notes pages, handouts or a speaker script as PDF")
+    export.add_argument("deck", type=Path)
+    export.add_argument("-o", "--output", type=Path, required=True, help="the PDF file to write")
+    export.add_argument("--layout", default="notes",
+                        help="notes (default), handout-2, handout-3, handout-4, handout-6, handout-9 or script")
+    export.add_argument("--page", default="A4", help="A4 (default) or Letter")
+    export.add_argument("--landscape", action="store_true", help="landscape pages")
+    export.add_argument("--slides", default="", help="a range such as 3-7 or 2.2-4 (default: all)")
+    export.add_argument("--skip-without-notes", action="store_true", help="leave out slides that have no notes")
     present = sub.add_parser("present", help="present a deck (the default command)")
     present.add_argument("deck", type=Path)
     present.add_argument("--audience-screen", type=int, default=None, help="screen number for the audience")
@@ -84,13 +93,37 @@ def _show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _export(args: argparse.Namespace) -> int:
+    from presenter.render.handout import ExportError, ExportOptions, export_pdf
+    from presenter.render.qtapp import ensure_gui_app
+
+    deck = load_deck(args.deck)
+    ensure_gui_app()
+    options = ExportOptions(layout=args.layout, page=args.page, landscape=args.landscape, slides=args.slides,
+                            include_without_notes=not args.skip_without_notes)
+    show = sys.stderr.isatty() or len(deck.slides) > 40
+
+    def progress(done: int, total: int) -> bool:
+        if show:
+            print(f"\rpage {done} of {total}", end="" if done < total else "\n", file=sys.stderr, flush=True)
+        return True
+
+    try:
+        pages = export_pdf(deck, args.output, options, progress)
+    except ExportError as exc:
+        print(f"presenter: error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"wrote {args.output} ({pages} pages, layout {args.layout})")
+    return EXIT_OK
+
+
 def _present(args: argparse.Namespace) -> int:
     from presenter.ui.app import run
 
     return run(args)
 
 
-_COMMANDS = {"check": _check, "show": _show, "present": _present}
+_COMMANDS = {"check": _check, "show": _show, "export": _export, "present": _present}
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import logging
 
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase
 
 from presenter.assets import resource
 
@@ -32,3 +32,10 @@ def load_fonts() -> frozenset[str]:
 def css_families(families: tuple[str, ...]) -> str:
     """A CSS ``font-family`` list; Qt falls back along it to a family that exists."""
     return ", ".join(f"'{f}'" if " " in f else f for f in families)
+
+
+def no_ligatures(font: QFont) -> QFont:
+    """Turn ligatures off, so that a PDF's text layer spells "fi" and "ff" as letters."""
+    for tag in ("liga", "clig", "dlig"):
+        font.setFeature(QFont.Tag(tag), 0)
+    return font

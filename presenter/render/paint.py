@@ -14,12 +14,12 @@ from collections import OrderedDict
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QUrl
-from PySide6.QtGui import QColor, QPainter, QTextDocument
+from PySide6.QtGui import QColor, QFont, QPainter, QTextDocument
 
 from presenter.deck.html_tree import parse
 from presenter.deck.model import Deck, Slide
 from presenter.render.background import background_color, is_dark, paint_background, paint_page
-from presenter.render.fonts import load_fonts
+from presenter.render.fonts import load_fonts, no_ligatures
 from presenter.render.images import ImageCache
 from presenter.render.slidehtml import SlideHtml
 from presenter.render.themes import Theme, get_theme
@@ -79,6 +79,7 @@ class RenderContext:
         doc = QTextDocument()
         doc.setDocumentMargin(0)
         doc.setUndoRedoEnabled(False)
+        doc.setDefaultFont(no_ligatures(QFont()))
         resources: dict[str, tuple[str, int, int]] = {}
 
         def image(url: str) -> tuple[str, int, int] | None:

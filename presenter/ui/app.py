@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, QTimer, QUrl
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from presenter.deck import Deck, DeckError, load_deck
 from presenter.render.paint import RenderContext
@@ -22,6 +22,7 @@ from presenter.talk.navigation import Position
 from presenter.talk.talk import Blank, Talk
 from presenter.ui import screens
 from presenter.ui.audience import AudienceWindow
+from presenter.ui.export_dialog import ExportDialog
 from presenter.ui.keys import KeyRouter, load_bindings
 from presenter.ui.panels import open_url_default
 from presenter.ui.presenter_window import PresenterWindow
@@ -61,6 +62,7 @@ class PresenterApp(QObject):
         self.chair_timer = False
         self.confirm: Callable[[str, str], bool] = lambda t, q: ask_yes_no(self.presenter, t, q)
         self.open_url: Callable[[QUrl], bool] = open_url_default
+        self.run_dialog: Callable[[QDialog], bool] = lambda d: d.exec() == QDialog.DialogCode.Accepted
         kwargs: dict[str, Any] = {k: v for k, v in (("now", now), ("wall", wall)) if v is not None}
         self.talk = Talk(deck, **kwargs)
         self.talk.countdown = countdown
@@ -131,6 +133,7 @@ class PresenterApp(QObject):
             "undo_reset": self._clock(t.clock.undo_reset), "add_minute": self._clock(lambda: t.clock.adjust(60)),
             "subtract_minute": self._clock(lambda: t.clock.adjust(-60)), "swap_screens": self.swap_screens,
             "chair_timer": self.toggle_chair_timer, "reload": self.reload, "quit": self.quit,
+            "export": self.export,
         }
 
     def _clock(self, action: Callable[[], None]) -> Callable[[], None]:
@@ -263,6 +266,13 @@ class PresenterApp(QObject):
                 view.set_theme(theme)
         self.presenter.banner.clear_message()
         self.talk.replace_deck(deck)
+
+    def export(self) -> None:
+        """The export dialog, then the export with a progress bar; the result in the banner."""
+        dialog = ExportDialog(self.talk.deck, self.presenter)
+        if self.run_dialog(dialog):
+            ok, message = dialog.run_export()
+            self.presenter.banner.show_message(message, "info" if ok else "error")
 
     def _screens_changed(self, message: str) -> None:
         self.presenter.banner.show_message(f"{message}; the windows have been moved. The slide and the timer "

@@ -162,3 +162,21 @@ def test_live_reload_keeps_position_and_banner_on_error(make_app, write_deck, qt
         pass
     assert "no longer loads" in app.presenter.banner.text() and app.talk.slide().title == "Two down"
     assert app.presenter.banner.isVisible()
+
+
+def test_export_from_the_app(make_app, write_deck, qtbot, tmp_path: Path) -> None:
+    app = make_app(write_deck(DECK))
+    seen = []
+
+    def accept(dialog) -> bool:
+        seen.append(dialog)
+        dialog.layout_box.setCurrentText("handout-4")
+        return True
+
+    app.run_dialog = accept
+    qtbot.keyClick(app.presenter, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert seen and (tmp_path / "deck-handout-4.pdf").is_file()
+    assert "Wrote" in app.presenter.banner.text() and "1 pages" in app.presenter.banner.text()
+    seen[0].output.setText(str(tmp_path / "missing-folder" / "x.pdf"))
+    ok, message = seen[0].run_export()
+    assert not ok and "does not exist" in message
