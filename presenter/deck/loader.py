@@ -207,35 +207,43 @@ class _Parser:
         for d in divergences:
             self._divergence(d.code, d.offset, label)
         self._report_entities(parts.content, chunk.start, label)
-        section = parse(self.renderer.convert(parts.content))
+        body = self.renderer.convert(parts.content)
+        section = parse(body)
         section.tag = "section"
-        aside = self._notes_tree(parts.notes)
-        if aside is not None:
-            section.children.append(aside)
+        # Notes are rendered when first shown, unless they hold attribute comments, which
+        # reveal.js applies to the slide (the notes sit inside its <section>).
+        aside = self._notes_tree(parts.notes) if parts.notes and "<!--" in parts.notes else None
+        notes_html: str | None = None
+        if "<!--" in body or aside is not None:
+            if aside is not None:
+                section.children.append(aside)
+            self._apply_attributes(section, chunk, label)
+            if aside is not None:
+                section.children.remove(aside)
+                notes_html = "".join(serialize(c) for c in aside.children).strip()
+            html = serialize(section)
+        else:
+            html = f"<section>{body}</section>"
+        if "data-notes" in section.attrs:
+            notes_html = section.attrs["data-notes"]
+        first = len(chunk.text) - len(chunk.text.lstrip())
+        return Slide(
+            index=index, h=chunk.h, v=chunk.v, line=self.line_of(chunk.start + first),
+            markdown=parts.content, html=html, notes_markdown=parts.notes or "",
+            notes_line=self.line_of(chunk.start + parts.notes_offset) if parts.notes_offset is not None else 0,
+            attributes=frozen(section.attrs), title=_title(section), text=collapse(section.text()),
+            fragment_count=fragment_count(section), background=Background.from_attributes(section.attrs),
+            rendered_notes=notes_html, notes_renderer=self.renderer.convert,
+        )
+
+    def _apply_attributes(self, section: Element, chunk: split.Chunk, label: str) -> None:
         applier = AttributeApplier(self.element_re, self.slide_re)
         applier.apply(section)
         for ignored in applier.ignored:
             self._note("ignored-attribute", "warning", chunk.start + 1, label,
                        f"reveal-md ignores {ignored.text} (values must be in double quotes and not empty)")
-        if aside is not None:
-            section.children.remove(aside)
-        notes_html = "".join(serialize(c) for c in aside.children) if aside is not None else ""
-        if "data-notes" in section.attrs:
-            notes_html = section.attrs["data-notes"]
-        notes_text = collapse(parse(notes_html).text()) if notes_html else ""
-        first = len(chunk.text) - len(chunk.text.lstrip())
-        return Slide(
-            index=index, h=chunk.h, v=chunk.v, line=self.line_of(chunk.start + first),
-            markdown=parts.content, html=serialize(section),
-            notes_markdown=parts.notes or "", notes_html=notes_html.strip(), notes_text=notes_text,
-            notes_line=self.line_of(chunk.start + parts.notes_offset) if parts.notes_offset is not None else 0,
-            attributes=frozen(section.attrs), title=_title(section), text=collapse(section.text()),
-            fragment_count=fragment_count(section), background=Background.from_attributes(section.attrs),
-        )
 
-    def _notes_tree(self, notes: str | None) -> Element | None:
-        if notes is None:
-            return None
+    def _notes_tree(self, notes: str) -> Element:
         aside = parse(self.renderer.convert(notes))
         aside.tag = "aside"
         aside.attrs = {"class": "notes"}

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 import urllib.parse
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -113,7 +114,8 @@ class Slide:
         line: the deck file's line where the slide's text starts (1-based).
         markdown: the slide's markdown without the notes.
         html: the rendered slide (attribute comments applied, fragments numbered).
-        notes_markdown, notes_html, notes_text: the notes (all ``""`` when there are none).
+        notes_markdown: the notes' markdown (``""`` when there are none); ``notes_html`` and
+            ``notes_text`` are rendered from it on first use.
         notes_line: the line of the notes marker, or 0.
         attributes: the ``<section>`` attributes set by ``.slide:`` comments.
         title: the first heading's text, else the start of the first text.
@@ -129,14 +131,30 @@ class Slide:
     markdown: str
     html: str
     notes_markdown: str = ""
-    notes_html: str = ""
-    notes_text: str = ""
     notes_line: int = 0
     attributes: Mapping[str, str] = field(default_factory=lambda: _EMPTY)
     title: str = ""
     text: str = ""
     fragment_count: int = 0
     background: Background = field(default_factory=Background)
+    rendered_notes: str | None = field(default=None, repr=False, compare=False)
+    notes_renderer: Callable[[str], str] | None = field(default=None, repr=False, compare=False)
+
+    @cached_property
+    def notes_html(self) -> str:
+        """The notes as HTML (rendered on first use; ``""`` without notes)."""
+        if self.rendered_notes is not None:
+            return self.rendered_notes
+        if not self.notes_markdown or self.notes_renderer is None:
+            return ""
+        return self.notes_renderer(self.notes_markdown).strip()
+
+    @cached_property
+    def notes_text(self) -> str:
+        """The notes as plain text, white space collapsed."""
+        from presenter.deck.html_tree import collapse, parse
+
+        return collapse(parse(self.notes_html).text()) if self.notes_html else ""
 
     @property
     def label(self) -> str:

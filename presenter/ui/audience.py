@@ -16,6 +16,7 @@ from presenter.deck.model import Deck, Slide
 from presenter.render.paint import RenderContext
 from presenter.render.themes import Theme
 from presenter.talk.talk import Blank
+from presenter.ui import trace
 from presenter.ui.slideview import Frame, SlideView
 
 log = logging.getLogger(__name__)
@@ -52,6 +53,7 @@ class AudienceWindow(SlideView):
 
     def __init__(self, context: RenderContext, theme: Theme, parent: QWidget | None = None):
         super().__init__(context, theme, capacity=12, parent=parent)
+        self.setObjectName("audience")
         self.setWindowTitle("Audience")
         self.blank = Blank.NONE
         self.chair_text = ""
@@ -127,6 +129,7 @@ class AudienceWindow(SlideView):
                 self._paint_transition(painter, self._old, new, self._progress)
             else:
                 painter.drawPixmap(0, 0, new)
+            trace.mark("painted audience", once=False)
         if self.chair_text:
             self._paint_chair(painter)
         painter.end()
@@ -184,6 +187,10 @@ class AudienceWindow(SlideView):
         p.fillRect(box, QColor(0, 0, 0, 150))
         p.setPen(QColor("#ffffff"))
         p.drawText(box, Qt.AlignmentFlag.AlignCenter, self.chair_text)
+
+    def showEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt override)
+        super().showEvent(event)
+        trace.mark("shown audience")
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
         self.unsetCursor()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMainWindow, QSplitter, QSta
 from presenter.render.paint import RenderContext
 from presenter.render.themes import Theme
 from presenter.talk.talk import Blank, Talk
+from presenter.ui import trace
 from presenter.ui.keys import Binding
 from presenter.ui.overlays import GotoField, HelpOverlay, OverviewOverlay
 from presenter.ui.panels import Banner, NotesView, TimerPanel
@@ -39,7 +40,9 @@ class PresenterWindow(QMainWindow):
         self.settings = settings
         self.setStyleSheet("QMainWindow, QWidget#page { background:#111; } QLabel { color:#eee; }")
         self.current = SlideView(context, theme, capacity=12)
+        self.current.setObjectName("presenter")
         self.next_view = SlideView(context, theme, capacity=12)
+        self.next_view.setObjectName("next")
         self.notes = NotesView()
         self.timers = TimerPanel()
         self.large_timers = TimerPanel(large=True)
@@ -185,6 +188,10 @@ class PresenterWindow(QMainWindow):
         self.help.hide()
         self.overview.hide()
         return was_open
+
+    def showEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt override)
+        super().showEvent(event)
+        trace.mark("shown presenter")
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)

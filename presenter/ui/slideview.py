@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from presenter.deck.model import Slide
 from presenter.render.paint import RenderContext, paint_slide
 from presenter.render.themes import Theme
+from presenter.ui import trace
 
 log = logging.getLogger(__name__)
 
@@ -135,6 +136,7 @@ class SlideView(QWidget):
         pixmap = self.current_pixmap()
         if pixmap is not None:
             painter.drawPixmap(0, 0, pixmap)
+            trace.mark(f"painted {self.objectName()}", once=False)
         else:
             painter.fillRect(self.rect(), QColor("#202020"))
             painter.setPen(QColor("#9a9a9a"))
