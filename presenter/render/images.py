@@ -16,10 +16,12 @@ class ImageCache:
     """Decoded images and their scaled copies, least recently used dropped first.
 
     Args:
-        max_pixels: the most pixels kept across all cached images (about 4 bytes each).
+        max_pixels: the most pixels kept across all cached images (4 bytes each; the default,
+            12 MiB, holds a full-HD background and the previews). Full-size decodes are not kept when only
+            a scaled copy was asked for.
     """
 
-    def __init__(self, max_pixels: int = 40_000_000):
+    def __init__(self, max_pixels: int = 3_000_000):
         self.max_pixels = max_pixels
         self._items: OrderedDict[tuple[str, int, int], QImage] = OrderedDict()
         self._sizes: dict[str, QSize | None] = {}
@@ -45,7 +47,7 @@ class ImageCache:
             self._items.move_to_end(key)
             return self._items[key]
         if width and height:
-            full = self.image(path)
+            full = self._items.get((str(path), 0, 0)) or self._decode(path)  # the full size is not kept
             if full is None:
                 return None
             img = full.scaled(width, height, Qt.AspectRatioMode.IgnoreAspectRatio,

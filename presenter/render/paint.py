@@ -39,7 +39,7 @@ class RenderContext:
         max_documents: how many laid-out slide documents to keep.
     """
 
-    def __init__(self, deck: Deck | None = None, images: ImageCache | None = None, max_documents: int = 96):
+    def __init__(self, deck: Deck | None = None, images: ImageCache | None = None, max_documents: int = 24):
         load_fonts()
         self.deck = deck or Deck.empty()
         self.images = images or ImageCache()

@@ -22,7 +22,6 @@ from presenter.talk.navigation import Position
 from presenter.talk.talk import Blank, Talk
 from presenter.ui import screens
 from presenter.ui.audience import AudienceWindow
-from presenter.ui.export_dialog import ExportDialog
 from presenter.ui.keys import KeyRouter, load_bindings
 from presenter.ui.panels import open_url_default
 from presenter.ui.presenter_window import PresenterWindow
@@ -153,22 +152,22 @@ class PresenterApp(QObject):
         self.presenter.show_talk(t)
         self._prepare()
 
-    def _frames_around(self, pos: Position) -> list[tuple[Any, int]]:
-        nav, frames = self.talk.nav, []
-        step = pos
-        for _ in range(3):
+    def _frames_around(self, pos: Position, ahead: int = 2) -> list[tuple[Any, int]]:
+        """The frames likely to be shown next: a few steps ahead, one back, the next slide."""
+        nav, frames, step = self.talk.nav, [], pos
+        for _ in range(ahead):
             nxt = nav.peek(step)
             if nxt is None:
                 break
             frames.append(nxt)
             step = nxt
-        frames.append(nav.previous(pos))
-        frames.append(nav.next_slide(pos))
-        return [(nav.slide(p), p.step) for p in frames if nav.slide(p) is not None]
+        frames += [nav.previous(pos), nav.next_slide(pos)]
+        unique = [p for i, p in enumerate(frames) if p != pos and p not in frames[:i]]
+        return [(nav.slide(p), p.step) for p in unique if nav.slide(p) is not None]
 
     def _prepare(self) -> None:
         t = self.talk
-        self.audience.prepare(self._frames_around(t.audience))
+        self.audience.prepare(self._frames_around(t.audience, ahead=1))
         around = self._frames_around(t.presenter)
         self.presenter.current.prepare(around)
         self.presenter.next_view.prepare(around[1:] + around[:1])
@@ -269,6 +268,8 @@ class PresenterApp(QObject):
 
     def export(self) -> None:
         """The export dialog, then the export with a progress bar; the result in the banner."""
+        from presenter.ui.export_dialog import ExportDialog  # not needed at start-up
+
         dialog = ExportDialog(self.talk.deck, self.presenter)
         if self.run_dialog(dialog):
             ok, message = dialog.run_export()

@@ -52,7 +52,7 @@ class AudienceWindow(SlideView):
     """
 
     def __init__(self, context: RenderContext, theme: Theme, parent: QWidget | None = None):
-        super().__init__(context, theme, capacity=12, parent=parent)
+        super().__init__(context, theme, capacity=4, parent=parent)
         self.setObjectName("audience")
         self.setWindowTitle("Audience")
         self.blank = Blank.NONE
@@ -130,6 +130,7 @@ class AudienceWindow(SlideView):
             else:
                 painter.drawPixmap(0, 0, new)
             trace.mark("painted audience", once=False)
+            self._first_paint_done()
         if self.chair_text:
             self._paint_chair(painter)
         painter.end()

@@ -39,9 +39,9 @@ class PresenterWindow(QMainWindow):
         super().__init__()
         self.settings = settings
         self.setStyleSheet("QMainWindow, QWidget#page { background:#111; } QLabel { color:#eee; }")
-        self.current = SlideView(context, theme, capacity=12)
+        self.current = SlideView(context, theme, capacity=6)
         self.current.setObjectName("presenter")
-        self.next_view = SlideView(context, theme, capacity=12)
+        self.next_view = SlideView(context, theme, capacity=6)
         self.next_view.setObjectName("next")
         self.notes = NotesView()
         self.timers = TimerPanel()

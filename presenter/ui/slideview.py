@@ -87,6 +87,7 @@ class SlideView(QWidget):
         self.frame: Frame | None = None
         self.placeholder = ""
         self._pending: list[Frame] = []
+        self._painted = False  # frames are prepared only after the first paint (start-up)
         self._prepare_timer = QTimer(self)
         self._prepare_timer.setSingleShot(True)
         self._prepare_timer.timeout.connect(self._prepare_one)
@@ -111,7 +112,7 @@ class SlideView(QWidget):
     def prepare(self, frames: list[Frame]) -> None:
         """Paint these frames at idle time, one per event-loop turn, so input stays responsive."""
         self._pending = [f for f in frames if f is not None]
-        if self._pending:
+        if self._pending and self._painted:
             self._prepare_timer.start(0)
 
     def _prepare_one(self) -> None:
@@ -123,6 +124,12 @@ class SlideView(QWidget):
                 break
         if self._pending:
             self._prepare_timer.start(0)
+
+    def _first_paint_done(self) -> None:
+        if not self._painted:
+            self._painted = True
+            if self._pending:
+                self._prepare_timer.start(0)
 
     def current_pixmap(self) -> QPixmap | None:
         """The frame shown now, or None."""
@@ -137,6 +144,7 @@ class SlideView(QWidget):
         if pixmap is not None:
             painter.drawPixmap(0, 0, pixmap)
             trace.mark(f"painted {self.objectName()}", once=False)
+            self._first_paint_done()
         else:
             painter.fillRect(self.rect(), QColor("#202020"))
             painter.setPen(QColor("#9a9a9a"))
