@@ -13,7 +13,7 @@ from presenter.deck import DeckError, load_deck
 
 log = logging.getLogger(__name__)
 
-COMMANDS = ("check", "show", "export", "present")
+COMMANDS = ("check", "show", "export", "present", "rehearse", "report", "questions")
 EXIT_OK, EXIT_WARNINGS, EXIT_FAILED = 0, 1, 2
 
 
@@ -43,12 +43,28 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--landscape", action="store_true", help="landscape pages")
     export.add_argument("--slides", default="", help="a range such as 3-7 or 2.2-4 (default: all)")
     export.add_argument("--skip-without-notes", action="store_true", help="leave out slides that have no notes")
+    export.add_argument("--with-questions", action="store_true", help="append the questions log")
+    report = sub.add_parser("report", help="rehearsal report: time per slide against the plan")
+    report.add_argument("deck", type=Path)
+    report.add_argument("--run", type=int, default=None, help="run number (default: the latest)")
+    report.add_argument("--pdf", type=Path, help="also save the report as PDF")
+    report.add_argument("--png", type=Path, help="also save the report as PNG")
+    report.add_argument("--write-timings", action="store_true",
+                        help="put the measured seconds into the deck as data-timing (a .bak copy is kept)")
+    report.add_argument("--average", action="store_true", help="with --write-timings: the average of all runs")
+    questions = sub.add_parser("questions", help="export the questions asked in the Q&A")
+    questions.add_argument("deck", type=Path)
+    questions.add_argument("--format", choices=("md", "csv", "pdf"), default="md")
+    questions.add_argument("-o", "--output", type=Path, help="file to write (default: print md/csv)")
     present = sub.add_parser("present", help="present a deck (the default command)")
     present.add_argument("deck", type=Path)
     present.add_argument("--audience-screen", type=int, default=None, help="screen number for the audience")
     present.add_argument("--start-slide", default="1", help="slide to start on: 3 or 3.2")
     present.add_argument("--duration", default=None, help="talk length, e.g. 20m, 1h10m, 90s")
     present.add_argument("--end", default=None, help="time the talk must end, e.g. 19:45")
+    rehearse = sub.add_parser("rehearse", help="present and record a rehearsal run (time on every slide)")
+    for action in present._actions[1:]:
+        rehearse._add_action(action)
     return parser
 
 
@@ -99,8 +115,9 @@ def _export(args: argparse.Namespace) -> int:
 
     deck = load_deck(args.deck)
     ensure_gui_app()
+    extra = _questions_html(deck) if args.with_questions else ""
     options = ExportOptions(layout=args.layout, page=args.page, landscape=args.landscape, slides=args.slides,
-                            include_without_notes=not args.skip_without_notes)
+                            include_without_notes=not args.skip_without_notes, extra_html=extra)
     show = sys.stderr.isatty() or len(deck.slides) > 40
 
     def progress(done: int, total: int) -> bool:
@@ -120,10 +137,94 @@ def _export(args: argparse.Namespace) -> int:
 def _present(args: argparse.Namespace) -> int:
     from presenter.ui.app import run
 
+    args.rehearse = args.command == "rehearse"
     return run(args)
 
 
-_COMMANDS = {"check": _check, "show": _show, "export": _export, "present": _present}
+def _store(deck_path: Path):  # noqa: ANN202
+    from presenter.talk.storage import StorageError, open_store
+
+    try:
+        return open_store(deck_path)
+    except StorageError as exc:
+        raise DeckError(str(exc), deck_path) from None
+
+
+def _questions_html(deck) -> str:  # noqa: ANN001
+    from presenter.talk.questions import QuestionLog, to_html
+
+    return to_html(QuestionLog(_store(deck.path)).all(), deck.title)
+
+
+def _questions(args: argparse.Namespace) -> int:
+    from presenter.talk.questions import QuestionLog, to_csv, to_markdown
+
+    deck = load_deck(args.deck)
+    items = QuestionLog(_store(deck.path)).all()
+    if args.format == "pdf":
+        if args.output is None:
+            print("presenter: error: --format pdf needs -o FILE", file=sys.stderr)
+            return EXIT_FAILED
+        from presenter.render.handout import ExportError, ExportOptions, export_pdf
+        from presenter.render.qtapp import ensure_gui_app
+        from presenter.talk.questions import to_html
+
+        ensure_gui_app()
+        try:
+            export_pdf(deck, args.output, ExportOptions(layout="extra", extra_html=to_html(items, deck.title)))
+        except ExportError as exc:
+            print(f"presenter: error: {exc}", file=sys.stderr)
+            return EXIT_FAILED
+        print(f"wrote {args.output} ({len(items)} questions)")
+        return EXIT_OK
+    text = to_csv(items) if args.format == "csv" else to_markdown(items, deck.title)
+    if args.output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    try:
+        args.output.write_text(text, encoding="utf-8", newline="" if args.format == "csv" else None)
+    except OSError as exc:
+        print(f"presenter: error: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"wrote {args.output} ({len(items)} questions)")
+    return EXIT_OK
+
+
+def _report(args: argparse.Namespace) -> int:
+    from presenter.deck.pacing import budgets
+    from presenter.talk.rehearsal import build_report, format_report, write_timings
+
+    deck = load_deck(args.deck)
+    store = _store(deck.path)
+    report = build_report(store, deck, budgets(deck), args.run)
+    if report is None:
+        print(f"presenter: no rehearsal recorded for {deck.path} yet (run 'presenter rehearse {args.deck}')",
+              file=sys.stderr)
+        return EXIT_WARNINGS
+    print(format_report(report))
+    if args.pdf or args.png:
+        from presenter.render.qtapp import ensure_gui_app
+        from presenter.render.report import save_report_pdf, save_report_png
+
+        ensure_gui_app()
+        for path, save in ((args.pdf, save_report_pdf), (args.png, save_report_png)):
+            if path:
+                save(report, path)
+                print(f"wrote {path}")
+    if args.write_timings:
+        times = report.times
+        if args.average:
+            from presenter.talk.rehearsal import runs, slide_times
+
+            times = tuple(slide_times(store, deck, budgets(deck), [r.id for r in runs(store)]))
+        seconds = {t.index: round(t.seconds) for t in times if t.seconds >= 1}
+        backup = write_timings(deck.path, deck, seconds)
+        print(f"wrote data-timing for {len(seconds)} slides into {deck.path} (original kept as {backup})")
+    return EXIT_OK
+
+
+_COMMANDS = {"check": _check, "show": _show, "export": _export, "present": _present, "rehearse": _present,
+             "report": _report, "questions": _questions}
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -42,7 +42,7 @@ class ExportOptions:
     """What to export and how.
 
     Attributes:
-        layout: one of ``LAYOUTS``.
+        layout: one of ``LAYOUTS``, or ``extra`` for only the ``extra_html`` pages.
         page: ``A4`` or ``Letter``.
         landscape: page orientation.
         slides: a range such as ``3-7`` or ``2.2-4`` (empty: all).
@@ -286,13 +286,15 @@ def export_pdf(deck: Deck, output: Path, options: ExportOptions = ExportOptions(
     Raises:
         ExportError: bad options, nothing to export, or the file cannot be written.
     """
-    if options.layout not in LAYOUTS:
+    if options.layout not in LAYOUTS and options.layout != "extra":
         raise ExportError(f"unknown layout {options.layout!r}; choose one of {', '.join(LAYOUTS)}")
     page_id = PAGE_SIZES.get(options.page.lower())
     if page_id is None:
         raise ExportError(f"unknown page size {options.page!r}; choose A4 or Letter")
-    slides = select_slides(deck, options.slides, options.include_without_notes or options.layout.startswith("handout"))
-    if not slides:
+    only_extra = options.layout == "extra"
+    slides = [] if only_extra else select_slides(deck, options.slides,
+                                                 options.include_without_notes or options.layout.startswith("handout"))
+    if not slides and not only_extra:
         raise ExportError("there are no slides to export (all hidden, or none with notes)")
     folder = output.resolve().parent
     if not folder.is_dir():
@@ -319,6 +321,8 @@ def _write(deck: Deck, tmp: Path, options: ExportOptions, page_id: QPageSize.Pag
     w = _Writer(deck, options, pdf)
     if options.layout == "notes":
         plan = _plan_notes(w, slides)
+    elif options.layout == "extra":
+        plan = []
     elif options.layout == "script":
         plan = _plan_text(w, script_html(slides), 16)
     else:

@@ -153,3 +153,61 @@ def write_timings(deck_path: Path, deck: Deck, seconds: dict[int, int]) -> Path:
 def _slide_end_line(deck: Deck, slide: Slide, count: int) -> int:
     later = [s.line for s in deck.slides if s.index > slide.index]
     return min(later) - 1 if later else count
+
+
+@dataclass(frozen=True)
+class Report:
+    """A run's report: per slide budget vs actual, totals, and earlier runs for comparison."""
+
+    title: str
+    run: Run
+    times: tuple[SlideTime, ...]
+    earlier: dict[int, float]  # slide index -> average seconds over earlier runs
+    earlier_runs: int
+
+    @property
+    def planned(self) -> int:
+        """The planned length: the run's target, else the sum of the budgets."""
+        return int(self.run.target or sum(t.budget for t in self.times))
+
+    @property
+    def actual(self) -> float:
+        """Seconds spent in this run."""
+        return sum(t.seconds for t in self.times)
+
+    def over_budget(self, tolerance: float = 5.0) -> list[SlideTime]:
+        """The slides that ran long, longest overrun first."""
+        return sorted((t for t in self.times if t.over > tolerance), key=lambda t: -t.over)
+
+
+def build_report(store: Store, deck: Deck, budgets: Sequence[int], run_id: int | None = None) -> Report | None:
+    """The report of ``run_id`` (the latest run when None), or None when nothing was recorded."""
+    all_runs = runs(store)
+    if not all_runs:
+        return None
+    run = next((r for r in all_runs if r.id == run_id), all_runs[-1]) if run_id is not None else all_runs[-1]
+    times = slide_times(store, deck, budgets, [run.id])
+    before = [r.id for r in all_runs if r.id < run.id]
+    earlier = {t.index: t.seconds for t in slide_times(store, deck, budgets, before)} if before else {}
+    return Report(deck.title, run, tuple(times), earlier, len(before))
+
+
+def format_report(report: Report) -> str:
+    """The report as a text table."""
+    from presenter.talk.clock import format_clock
+
+    lines = [f"{report.title}: rehearsal of {report.run.started_at}",
+             f"total {format_clock(report.actual)} against {format_clock(report.planned)} planned "
+             f"({format_clock(report.actual - report.planned, signed=True)})", "",
+             f"{'slide':>6}  {'title':<36} {'plan':>6} {'actual':>7} {'diff':>7} {'visits':>6}"
+             + ("  earlier" if report.earlier_runs else "")]
+    for t in report.times:
+        row = (f"{t.label:>6}  {t.title[:36]:<36} {format_clock(t.budget):>6} {format_clock(t.seconds):>7} "
+               f"{format_clock(t.over, signed=True):>7} {t.visits:>6}")
+        if report.earlier_runs:
+            row += f"  {format_clock(report.earlier.get(t.index, 0))}"
+        lines.append(row)
+    over = report.over_budget()
+    lines += ["", "ran long: " + (", ".join(f"{t.label} {t.title} (+{format_clock(t.over)})" for t in over)
+                                  if over else "no slide ran more than 5 s over")]
+    return "\n".join(lines)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, QTimer, QUrl
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from presenter.deck import Deck, DeckError, load_deck
@@ -21,7 +21,12 @@ from presenter.talk.clock import Countdown, format_clock, parse_duration, parse_
 from presenter.talk.navigation import Position
 from presenter.talk.talk import Blank, Talk
 from presenter.ui import screens
+from presenter.deck.model import Slide
+from presenter.talk.questions import QuestionLog, is_qa_slide, to_html
+from presenter.talk.rehearsal import Recorder
+from presenter.talk.storage import StorageError, Store, open_store
 from presenter.ui.audience import AudienceWindow
+from presenter.ui.qa_panel import QAPanel
 from presenter.ui.keys import KeyRouter, load_bindings
 from presenter.ui.panels import open_url_default
 from presenter.ui.presenter_window import PresenterWindow
@@ -79,10 +84,33 @@ class PresenterApp(QObject):
         self.watcher: DeckWatcher | None = DeckWatcher(deck.path, parent=self) if deck.path.is_file() else None
         if self.watcher is not None:
             self.watcher.changed.connect(self.reload)
+        self.store: Store | None = None
+        self.questions: QuestionLog | None = None
+        self._open_store(deck)
+        self.qa = QAPanel(self.questions, self.talk.clock.elapsed)
+        self.presenter.add_qa_panel(self.qa)
+        self.qa.leave.connect(self.leave_field)
+        self.qa.saved.connect(self._update_caption)
+        self.qa.selected.connect(lambda _text: self._update_caption())
+        self.qa.show_on_screen.toggled.connect(lambda _on: self._update_caption())
+        self._qa_opened_for: int | None = None
+        self.recorder: Recorder | None = None
         self.tick = QTimer(self)
         self.tick.setInterval(TICK_MS)
         self.tick.timeout.connect(self._tick)
         self.inhibitor = ScreenSaverInhibitor()
+
+    def _open_store(self, deck: Deck) -> None:
+        if not deck.path.is_file():
+            return
+        try:
+            self.store = open_store(deck.path)
+        except StorageError as exc:
+            self.presenter.banner.show_message(f"Questions and rehearsals cannot be saved: {exc}", "error")
+            return
+        self.questions = QuestionLog(self.store)
+        if self.store.fallback_reason:
+            self.presenter.banner.show_message(f"Note: {self.store.fallback_reason}.", "warning")
 
     # -- start and stop --------------------------------------------------------------------
     def start(self, place_windows: bool = True) -> None:
@@ -91,8 +119,8 @@ class PresenterApp(QObject):
         assert app is not None
         app.installEventFilter(self.router)
         if isinstance(app, QGuiApplication):
-            app.screenAdded.connect(lambda s: self._screens_changed(f"screen connected: {s.name()}"))
-            app.screenRemoved.connect(lambda s: self._screens_changed(f"screen disconnected: {s.name()}"))
+            app.screenAdded.connect(self._screen_added)
+            app.screenRemoved.connect(self._screen_removed)
         self.refresh()
         if place_windows:
             message = screens.place(self.presenter, self.audience, self.audience_screen, self.swapped)
@@ -108,7 +136,17 @@ class PresenterApp(QObject):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.router)
+            for signal, slot in ((app.screenAdded, self._screen_added), (app.screenRemoved, self._screen_removed)):
+                try:
+                    signal.disconnect(slot)
+                except (RuntimeError, TypeError):
+                    pass  # never connected (windows not started)
         self.tick.stop()
+        if self.watcher is not None:
+            self.watcher.changed.disconnect(self.reload)
+            self.watcher.deleteLater()
+            self.watcher = None
+        self.stop_rehearsal(show_report=False)
         self.inhibitor.release()
         self.presenter.close()
         self.audience.close()
@@ -132,7 +170,8 @@ class PresenterApp(QObject):
             "undo_reset": self._clock(t.clock.undo_reset), "add_minute": self._clock(lambda: t.clock.adjust(60)),
             "subtract_minute": self._clock(lambda: t.clock.adjust(-60)), "swap_screens": self.swap_screens,
             "chair_timer": self.toggle_chair_timer, "reload": self.reload, "quit": self.quit,
-            "export": self.export,
+            "export": self.export, "questions": self.toggle_questions, "rehearse": self.toggle_rehearsal,
+            "report": self.show_report,
         }
 
     def _clock(self, action: Callable[[], None]) -> Callable[[], None]:
@@ -150,6 +189,9 @@ class PresenterApp(QObject):
         self.audience.show_frame((slide, t.audience.step) if slide else None, t.deck)
         self.audience.setWindowTitle(f"{t.deck.title} — Audience")
         self.presenter.show_talk(t)
+        self._qa_follow(slide)
+        if self.recorder is not None:
+            self.recorder.enter(slide)
         self._prepare()
 
     def _frames_around(self, pos: Position, ahead: int = 2) -> list[tuple[Any, int]]:
@@ -203,9 +245,13 @@ class PresenterApp(QObject):
         self.presenter.setFocus()
 
     def close_or_stop_browsing(self) -> None:
-        """Esc: close an overlay; else stop browsing (back to what the audience sees)."""
-        if not self.presenter.close_overlays() and self.talk.browsing:
+        """Esc: close an overlay; else stop browsing; else hide the questions panel."""
+        if self.presenter.close_overlays():
+            return
+        if self.talk.browsing:
             self.talk.back_to_audience()
+        elif self.presenter.qa_holder.isVisible():
+            self.presenter.set_qa_visible(False)
 
     def toggle_large_print(self) -> None:
         """Switch the presenter window's layout."""
@@ -266,14 +312,100 @@ class PresenterApp(QObject):
         self.presenter.banner.clear_message()
         self.talk.replace_deck(deck)
 
+    # -- questions -------------------------------------------------------------------------
+    def _qa_follow(self, slide: Slide | None) -> None:
+        """Open the panel by itself on reaching the Q&A slide (without taking the keyboard)."""
+        self.qa.set_slides(self.talk.nav.visible, slide)
+        if slide is not None and is_qa_slide(slide.title, slide.attributes):
+            if self._qa_opened_for != slide.index:
+                self._qa_opened_for = slide.index
+                self.presenter.set_qa_visible(True)
+        self._update_caption()
+
+    def toggle_questions(self) -> None:
+        """Q: open the panel with the cursor in the question field (Esc leaves it, Esc again hides it)."""
+        self.presenter.set_qa_visible(True)
+        self.presenter.activateWindow()
+        self.qa.focus_question()
+
+    def leave_field(self) -> None:
+        """Esc in a field: the keyboard goes back to the slides."""
+        self.presenter.setFocus()
+        self.presenter.activateWindow()
+
+    def _update_caption(self) -> None:
+        slide = self.talk.slide(self.talk.audience)
+        on_qa = slide is not None and is_qa_slide(slide.title, slide.attributes)
+        text = ""
+        if on_qa and self.qa.show_on_screen.isChecked() and self.questions is not None:
+            rows = self.qa.table.selectionModel().selectedRows()
+            questions = self.questions.all()
+            if rows and rows[0].row() < len(questions):
+                text = questions[rows[0].row()].question
+            elif questions:
+                text = questions[-1].question
+        self.audience.set_caption(text)
+
+    # -- rehearsal -------------------------------------------------------------------------
+    def toggle_rehearsal(self) -> None:
+        """F9: start recording a rehearsal run, or stop it and show the report."""
+        if self.recorder is None:
+            self.start_rehearsal()
+        else:
+            self.stop_rehearsal()
+
+    def start_rehearsal(self) -> None:
+        """Record the time on every slide from now on (holds excluded)."""
+        if self.store is None or self.recorder is not None:
+            return
+        remaining = self.talk.countdown.duration or self.talk.total_budget() or None
+        self.recorder = Recorder(self.store, self.talk.clock.elapsed, target=remaining)
+        self.talk.clock.start()
+        self.recorder.enter(self.talk.slide(self.talk.audience))
+        self.presenter.rehearsing = True
+        self.refresh()
+
+    def stop_rehearsal(self, show_report: bool = True) -> None:
+        """Finish the run (everything is already saved) and show the report."""
+        if self.recorder is None:
+            return
+        self.recorder.finish()
+        run_id = self.recorder.run_id
+        self.recorder = None
+        self.presenter.rehearsing = False
+        if show_report:
+            self.show_report(run_id)
+        self.refresh()
+
+    def show_report(self, run_id: int | None = None) -> None:
+        """The report of a run (the latest when not given), in a window of its own."""
+        from presenter.ui.report_window import ReportWindow  # not needed at start-up
+
+        if self.store is None:
+            return
+        window = ReportWindow(self.store, self.talk.deck, self.talk.budgets, run_id, self.presenter)
+        window.timings_written.connect(lambda message: self.presenter.banner.show_message(message, "info"))
+        self.report_window = window
+        window.show()
+
     def export(self) -> None:
         """The export dialog, then the export with a progress bar; the result in the banner."""
         from presenter.ui.export_dialog import ExportDialog  # not needed at start-up
 
-        dialog = ExportDialog(self.talk.deck, self.presenter)
+        extra = None
+        if self.questions is not None:
+            log_ = self.questions
+            extra = lambda: to_html(log_.all(), self.talk.deck.title)  # noqa: E731
+        dialog = ExportDialog(self.talk.deck, self.presenter, extra)
         if self.run_dialog(dialog):
             ok, message = dialog.run_export()
             self.presenter.banner.show_message(message, "info" if ok else "error")
+
+    def _screen_added(self, screen: QScreen) -> None:
+        self._screens_changed(f"screen connected: {screen.name()}")
+
+    def _screen_removed(self, screen: QScreen) -> None:
+        self._screens_changed(f"screen disconnected: {screen.name()}")
 
     def _screens_changed(self, message: str) -> None:
         self.presenter.banner.show_message(f"{message}; the windows have been moved. The slide and the timer "
@@ -323,6 +455,8 @@ def run(args: argparse.Namespace) -> int:
         raise DeckError(f"there is no slide {args.start_slide!r} to start on", deck.path)
     presentation.talk.presenter = presentation.talk.audience = start
     presentation.start()
+    if getattr(args, "rehearse", False):
+        presentation.start_rehearsal()
     code = app.exec()
     presentation.inhibitor.release()
     return int(code)

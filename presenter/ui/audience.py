@@ -57,6 +57,7 @@ class AudienceWindow(SlideView):
         self.setWindowTitle("Audience")
         self.blank = Blank.NONE
         self.chair_text = ""
+        self.caption = ""
         self._old: QPixmap | None = None
         self._style = ("none", 0)
         self._forward = True
@@ -107,6 +108,12 @@ class AudienceWindow(SlideView):
             self.chair_text = text
             self.update()
 
+    def set_caption(self, text: str) -> None:
+        """A question shown over the slide during the Q&A ("" hides it)."""
+        if text != self.caption:
+            self.caption = text
+            self.update()
+
     def _step(self, value: object) -> None:
         self._progress = float(value)  # type: ignore[arg-type]
         self.update()
@@ -131,6 +138,8 @@ class AudienceWindow(SlideView):
                 painter.drawPixmap(0, 0, new)
             trace.mark("painted audience", once=False)
             self._first_paint_done()
+        if self.caption:
+            self._paint_caption(painter)
         if self.chair_text:
             self._paint_chair(painter)
         painter.end()
@@ -192,6 +201,19 @@ class AudienceWindow(SlideView):
     def showEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt override)
         super().showEvent(event)
         trace.mark("shown audience")
+
+    def _paint_caption(self, p: QPainter) -> None:
+        font = QFont("DejaVu Sans")
+        font.setPixelSize(max(16, self.height() // 24))
+        p.setFont(font)
+        margin = self.width() * 0.05
+        box = QRectF(margin, self.height() * 0.70, self.width() - 2 * margin, self.height() * 0.25)
+        flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+        needed = p.boundingRect(box.adjusted(20, 10, -20, -10), flags, self.caption)
+        box.setTop(box.bottom() - needed.height() - 24)
+        p.fillRect(box, QColor(0, 0, 0, 190))
+        p.setPen(QColor("#ffffff"))
+        p.drawText(box.adjusted(20, 10, -20, -10), flags, self.caption)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
         self.unsetCursor()

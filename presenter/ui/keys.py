@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
 from presenter.assets import resource
 
@@ -92,6 +92,9 @@ class KeyRouter(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if event.type() != QEvent.Type.KeyPress or typing_into(watched):
             return False
+        focus = QApplication.focusWidget()
+        if focus_is_typing(focus) and isinstance(watched, QWidget) and focus.window() is watched.window():
+            return False  # a key a text field passed on (Enter after returnPressed) is not a shortcut
         action = self.action_for(event)  # type: ignore[arg-type]
         if action is None:
             return False

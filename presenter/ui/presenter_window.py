@@ -38,6 +38,7 @@ class PresenterWindow(QMainWindow):
     def __init__(self, context: RenderContext, theme: Theme, bindings: list[Binding], settings: QSettings):
         super().__init__()
         self.settings = settings
+        self.rehearsing = False
         self.setStyleSheet("QMainWindow, QWidget#page { background:#111; } QLabel { color:#eee; }")
         self.current = SlideView(context, theme, capacity=6)
         self.current.setObjectName("presenter")
@@ -78,6 +79,10 @@ class PresenterWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self._captioned("Now", self.current))
         self.splitter.addWidget(right)
+        self.qa_holder = QWidget()
+        QVBoxLayout(self.qa_holder).setContentsMargins(0, 0, 0, 0)
+        self.qa_holder.hide()
+        self.splitter.addWidget(self.qa_holder)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.right_splitter = right
@@ -88,6 +93,7 @@ class PresenterWindow(QMainWindow):
             state = self.settings.value(key)
             if isinstance(state, QByteArray):
                 splitter.restoreState(state)
+        self.qa_holder.hide()
         normal = QWidget()
         normal.setObjectName("page")
         col = QVBoxLayout(normal)
@@ -142,9 +148,8 @@ class PresenterWindow(QMainWindow):
         self.status.setText(self._status(talk))
         self.refresh_timers(talk, talk.wall())
 
-    @staticmethod
-    def _status(talk: Talk) -> str:
-        parts = []
+    def _status(self, talk: Talk) -> str:
+        parts = ["● REHEARSAL (F9 stops)"] if self.rehearsing else []
         if talk.blank != Blank.NONE:
             parts.append(f"{talk.blank.value.upper()} SCREEN")
         if talk.frozen:
@@ -157,6 +162,17 @@ class PresenterWindow(QMainWindow):
     def refresh_timers(self, talk: Talk, wall: dt.datetime) -> None:
         """Update the clocks (called a few times a second)."""
         (self.large_timers if self.large_print else self.timers).refresh(talk, wall)
+
+    def add_qa_panel(self, panel: QWidget) -> None:
+        """Put the questions panel in its column (hidden until opened)."""
+        self.qa_holder.layout().addWidget(panel)
+
+    def set_qa_visible(self, on: bool) -> None:
+        """Show or hide the questions column."""
+        self.qa_holder.setVisible(on)
+        if on and self.splitter.sizes()[2] < 200:
+            w = sum(self.splitter.sizes())
+            self.splitter.setSizes([int(w * 0.4), int(w * 0.25), int(w * 0.35)])
 
     # -- layout options --------------------------------------------------------------------
     @property

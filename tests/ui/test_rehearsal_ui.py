@@ -1,0 +1,38 @@
+"""Rehearsal mode in the app: recording by slide, the report, timings written back."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from presenter.cli import main
+from presenter.deck import load_deck
+from presenter.deck.pacing import reveal_timings
+from presenter.talk.rehearsal import runs
+from presenter.talk.storage import open_store
+
+DECK = "# A\n\nNote: one two\n\n---\n\n# B\n\nNote: three\n\n---\n\n# C\n"
+
+
+def test_record_a_run_and_report(make_app, write_deck, qtbot, fake_clock, tmp_path, capsys) -> None:
+    path = write_deck(DECK)
+    app = make_app(path)
+    qtbot.keyClick(app.presenter, Qt.Key.Key_F9)
+    assert "REHEARSAL" in app.presenter.status.text()
+    fake_clock.t += 20
+    qtbot.keyClick(app.presenter, Qt.Key.Key_Right)
+    fake_clock.t += 50
+    qtbot.keyClick(app.presenter, Qt.Key.Key_Right)
+    fake_clock.t += 5
+    app.stop_rehearsal(show_report=False)
+    (run,) = runs(open_store(path))
+    assert run.total == 75
+    app.show_report()
+    window = app.report_window
+    window.write_back()
+    assert "Timings written" in window.status.text()
+    deck = load_deck(path)
+    assert [s.attributes.get("data-timing") for s in deck.slides] == ["20", "50", "5"]
+    assert reveal_timings(load_deck(path)) is None  # reveal.js needs defaultTiming or totalTime to pace
+    assert main(["report", str(path), "--png", str(tmp_path / "r.png")]) == 0
+    out = capsys.readouterr().out
+    assert "total 1:15" in out and (tmp_path / "r.png").stat().st_size > 1000
