@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from presenter.deck import DeckError, load_deck
+from presenter.deck.errors import PresenterError
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILED
     try:
         return int(_COMMANDS[args.command](args))
-    except DeckError as exc:
+    except PresenterError as exc:
         print(f"presenter: error: {exc}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
@@ -110,7 +111,7 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from presenter.render.handout import ExportError, ExportOptions, export_pdf
+    from presenter.render.handout import ExportOptions, export_pdf
     from presenter.render.qtapp import ensure_gui_app
 
     deck = load_deck(args.deck)
@@ -125,11 +126,7 @@ def _export(args: argparse.Namespace) -> int:
             print(f"\rpage {done} of {total}", end="" if done < total else "\n", file=sys.stderr, flush=True)
         return True
 
-    try:
-        pages = export_pdf(deck, args.output, options, progress)
-    except ExportError as exc:
-        print(f"presenter: error: {exc}", file=sys.stderr)
-        return EXIT_FAILED
+    pages = export_pdf(deck, args.output, options, progress)
     print(f"wrote {args.output} ({pages} pages, layout {args.layout})")
     return EXIT_OK
 
@@ -142,12 +139,9 @@ def _present(args: argparse.Namespace) -> int:
 
 
 def _store(deck_path: Path):  # noqa: ANN202
-    from presenter.talk.storage import StorageError, open_store
+    from presenter.talk.storage import open_store
 
-    try:
-        return open_store(deck_path)
-    except StorageError as exc:
-        raise DeckError(str(exc), deck_path) from None
+    return open_store(deck_path)
 
 
 def _questions_html(deck) -> str:  # noqa: ANN001
@@ -165,16 +159,12 @@ def _questions(args: argparse.Namespace) -> int:
         if args.output is None:
             print("presenter: error: --format pdf needs -o FILE", file=sys.stderr)
             return EXIT_FAILED
-        from presenter.render.handout import ExportError, ExportOptions, export_pdf
+        from presenter.render.handout import ExportOptions, export_pdf
         from presenter.render.qtapp import ensure_gui_app
         from presenter.talk.questions import to_html
 
         ensure_gui_app()
-        try:
-            export_pdf(deck, args.output, ExportOptions(layout="extra", extra_html=to_html(items, deck.title)))
-        except ExportError as exc:
-            print(f"presenter: error: {exc}", file=sys.stderr)
-            return EXIT_FAILED
+        export_pdf(deck, args.output, ExportOptions(layout="extra", extra_html=to_html(items, deck.title)))
         print(f"wrote {args.output} ({len(items)} questions)")
         return EXIT_OK
     text = to_csv(items) if args.format == "csv" else to_markdown(items, deck.title)

@@ -32,3 +32,18 @@ def write_deck(tmp_path: Path):
         return path
 
     return write
+
+
+class FakeClock:
+    """A monotonic clock the test moves by hand (``clock.t += 30``)."""
+
+    def __init__(self, start: float = 100.0) -> None:
+        self.t = start
+
+    def __call__(self) -> float:
+        return self.t
+
+
+@pytest.fixture
+def fake_clock() -> FakeClock:
+    return FakeClock()

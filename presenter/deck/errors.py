@@ -5,7 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 
-class DeckError(Exception):
+class PresenterError(Exception):
+    """An error the user can act on: the command line prints it (no traceback) and exits 2."""
+
+
+class DeckError(PresenterError):
     """A deck that cannot be loaded.
 
     Attributes:

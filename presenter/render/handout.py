@@ -19,6 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen, QTextDocument
 
+from presenter.deck.errors import PresenterError
 from presenter.deck.model import Deck, Slide
 from presenter.render.fonts import no_ligatures
 from presenter.render.paint import RenderContext, paint_slide
@@ -33,7 +34,7 @@ PAGE_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Lett
 Progress = Callable[[int, int], bool]  # (done, total) -> keep going?
 
 
-class ExportError(Exception):
+class ExportError(PresenterError):
     """The handout could not be written; the message says why and where."""
 
 

@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from presenter.deck.errors import PresenterError
+
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 2
@@ -62,7 +64,7 @@ MIGRATIONS: list[str] = [
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 
-class StorageError(Exception):
+class StorageError(PresenterError):
     """The database cannot be opened or written; the message says where and why."""
 
 

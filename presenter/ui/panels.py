@@ -71,7 +71,7 @@ class TimerPanel(QWidget):
         remaining = talk.remaining()
         if remaining is None:
             budget = talk.total_budget()
-            self._set(self.remaining, f"of {format_clock(budget)}" if budget else "–", "color:#9a9a9a")
+            self._set(self.remaining, f"plan {format_clock(budget)}" if budget else "–", "color:#9a9a9a")
         else:
             self._set(self.remaining, format_clock(remaining), "color:%s" % ("#ff5a4f" if remaining < 0 else
                                                                                  "#f0c040" if remaining < 120 else

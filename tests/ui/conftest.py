@@ -12,28 +12,13 @@ from presenter.deck import load_deck
 from presenter.ui.app import PresenterApp
 
 
-class FakeClock:
-    """A monotonic clock the test moves by hand."""
-
-    def __init__(self) -> None:
-        self.t = 100.0
-
-    def __call__(self) -> float:
-        return self.t
-
-
-@pytest.fixture
-def fake_clock() -> FakeClock:
-    return FakeClock()
-
-
 @pytest.fixture
 def settings(tmp_path: Path) -> QSettings:
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
 
 @pytest.fixture
-def make_app(qtbot, settings: QSettings, fake_clock: FakeClock) -> Iterator:
+def make_app(qtbot, settings: QSettings, fake_clock) -> Iterator:
     apps: list[PresenterApp] = []
 
     def make(path: Path, place: bool = True) -> PresenterApp:
