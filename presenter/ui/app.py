@@ -86,19 +86,26 @@ class PresenterApp(QObject):
             self.watcher.changed.connect(self.reload)
         self.store: Store | None = None
         self.questions: QuestionLog | None = None
-        self._open_store(deck)
-        self.qa = QAPanel(self.questions, self.talk.clock.elapsed)
-        self.presenter.add_qa_panel(self.qa)
-        self.qa.leave.connect(self.leave_field)
-        self.qa.saved.connect(self._update_caption)
-        self.qa.selected.connect(lambda _text: self._update_caption())
-        self.qa.show_on_screen.toggled.connect(lambda _on: self._update_caption())
+        self.qa: QAPanel | None = None  # made just after the first frame (see ensure_ready)
         self._qa_opened_for: int | None = None
         self.recorder: Recorder | None = None
         self.tick = QTimer(self)
         self.tick.setInterval(TICK_MS)
         self.tick.timeout.connect(self._tick)
         self.inhibitor = ScreenSaverInhibitor()
+
+    def ensure_ready(self) -> None:
+        """Open the deck's database and build the questions panel (once; kept off the first frame)."""
+        if self.qa is not None:
+            return
+        self._open_store(self.talk.deck)
+        self.qa = QAPanel(self.questions, self.talk.clock.elapsed)
+        self.presenter.add_qa_panel(self.qa)
+        self.qa.leave.connect(self.leave_field)
+        self.qa.saved.connect(self._update_caption)
+        self.qa.selected.connect(lambda _text: self._update_caption())
+        self.qa.show_on_screen.toggled.connect(lambda _on: self._update_caption())
+        self._qa_follow(self.talk.slide(self.talk.audience))
 
     def _open_store(self, deck: Deck) -> None:
         if not deck.path.is_file():
@@ -129,6 +136,7 @@ class PresenterApp(QObject):
             self.presenter.show()
             self.audience.show()
         self.tick.start()
+        QTimer.singleShot(150, self.ensure_ready)  # after the first frame
         self.inhibitor.inhibit()
 
     def stop(self) -> None:
@@ -315,6 +323,8 @@ class PresenterApp(QObject):
     # -- questions -------------------------------------------------------------------------
     def _qa_follow(self, slide: Slide | None) -> None:
         """Open the panel by itself on reaching the Q&A slide (without taking the keyboard)."""
+        if self.qa is None:
+            return
         self.qa.set_slides(self.talk.nav.visible, slide)
         if slide is not None and is_qa_slide(slide.title, slide.attributes):
             if self._qa_opened_for != slide.index:
@@ -324,6 +334,8 @@ class PresenterApp(QObject):
 
     def toggle_questions(self) -> None:
         """Q: open the panel with the cursor in the question field (Esc leaves it, Esc again hides it)."""
+        self.ensure_ready()
+        assert self.qa is not None
         self.presenter.set_qa_visible(True)
         self.presenter.activateWindow()
         self.qa.focus_question()
@@ -335,6 +347,8 @@ class PresenterApp(QObject):
 
     def _update_caption(self) -> None:
         slide = self.talk.slide(self.talk.audience)
+        if self.qa is None:
+            return
         on_qa = slide is not None and is_qa_slide(slide.title, slide.attributes)
         text = ""
         if on_qa and self.qa.show_on_screen.isChecked() and self.questions is not None:
@@ -356,6 +370,7 @@ class PresenterApp(QObject):
 
     def start_rehearsal(self) -> None:
         """Record the time on every slide from now on (holds excluded)."""
+        self.ensure_ready()
         if self.store is None or self.recorder is not None:
             return
         remaining = self.talk.countdown.duration or self.talk.total_budget() or None
@@ -381,6 +396,7 @@ class PresenterApp(QObject):
         """The report of a run (the latest when not given), in a window of its own."""
         from presenter.ui.report_window import ReportWindow  # not needed at start-up
 
+        self.ensure_ready()
         if self.store is None:
             return
         window = ReportWindow(self.store, self.talk.deck, self.talk.budgets, run_id, self.presenter)
@@ -392,6 +408,7 @@ class PresenterApp(QObject):
         """The export dialog, then the export with a progress bar; the result in the banner."""
         from presenter.ui.export_dialog import ExportDialog  # not needed at start-up
 
+        self.ensure_ready()
         extra = None
         if self.questions is not None:
             log_ = self.questions
