@@ -69,9 +69,7 @@ def js_regex(source: str, flags: int = 0, what: str = "separator") -> re.Pattern
         pattern = re.compile(py, flags)
     except re.error as exc:
         raise DeckError(f"{what} {source!r} is not a valid regular expression: {exc}") from None
-    if pattern.fullmatch("") is not None or pattern.search("\n\n") is not None and any(
-        m.end() == m.start() for m in pattern.finditer("\n\n")
-    ):
+    if pattern.fullmatch("") is not None or any(m.start() == m.end() for m in pattern.finditer("\n\n")):
         raise DeckError(f"{what} {source!r} matches empty text, so it would split everywhere")
     return pattern
 
@@ -111,8 +109,12 @@ def _find_close(lines: list[str], start: int, fence: str) -> int | None:
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """True when the non-newline part of ``[start, end)`` lies inside a fence span."""
-    return any(a < end and start < b and a <= start + 1 and end - 1 <= b + 1 for a, b in spans)
+    """True when the match ``[start, end)`` lies within a fence span.
+
+    A separator match includes the line ends around its line, so it counts as inside when it
+    starts at or after the fence's first character and ends no later than one past its last.
+    """
+    return any(a <= start and end <= b + 1 and start < b for a, b in spans)
 
 
 def slidify(body: str, separator: re.Pattern[str], vertical: re.Pattern[str] | None,

@@ -373,8 +373,8 @@ class PresenterApp(QObject):
         self.ensure_ready()
         if self.store is None or self.recorder is not None:
             return
-        remaining = self.talk.countdown.duration or self.talk.total_budget() or None
-        self.recorder = Recorder(self.store, self.talk.clock.elapsed, target=remaining)
+        target = self.talk.countdown.duration or self.talk.total_budget() or None
+        self.recorder = Recorder(self.store, self.talk.clock.elapsed, target=target)
         self.talk.clock.start()
         self.recorder.enter(self.talk.slide(self.talk.audience))
         self.presenter.rehearsing = True
