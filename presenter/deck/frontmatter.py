@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from presenter.deck.errors import DeckError
+from presenter.deck.yamlload import safe_load
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +66,7 @@ def _parse_block(block: str) -> dict[str, Any]:
             raise DeckError(f"front matter is not valid JSON: {exc.msg}", line=exc.lineno + 1) from None
     else:
         try:
-            data = yaml.safe_load(block)
+            data = safe_load(block)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = mark.line + 2 if mark is not None else 1

@@ -7,9 +7,8 @@ import logging
 from dataclasses import dataclass, fields
 from typing import Any
 
-import yaml
-
 from presenter.assets import resource
+from presenter.deck.yamlload import safe_load
 
 log = logging.getLogger(__name__)
 
@@ -77,8 +76,7 @@ def _build(name: str, data: dict[str, Any]) -> Theme:
 @functools.cache
 def all_themes() -> dict[str, Theme]:
     """Every theme in the table, by name."""
-    with resource("themes", "themes.yaml").open(encoding="utf-8") as fh:
-        table = yaml.safe_load(fh)
+    table = safe_load(resource("themes", "themes.yaml").read_text(encoding="utf-8"))
     return {name: _build(name, data) for name, data in table["themes"].items()}
 
 

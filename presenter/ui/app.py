@@ -76,7 +76,7 @@ class PresenterApp(QObject):
         self.audience = AudienceWindow(self.context, self.theme)
         self.presenter = PresenterWindow(self.context, self.theme, self.bindings, settings)
         self.presenter.goto.on_go = self._goto
-        self.presenter.overview.chosen.connect(self._overview_chosen)
+        self.presenter.overview_chosen.connect(self._overview_chosen)
         self.presenter.notes.link_activated.connect(self.open_link)
         self.presenter.large_notes.link_activated.connect(self.open_link)
         self.router = KeyRouter(self.bindings, self.handlers())
@@ -240,7 +240,7 @@ class PresenterApp(QObject):
     def show_overview(self) -> None:
         """The thumbnail grid of every visible slide."""
         w = self.presenter
-        w.help.hide()
+        w.close_overlays()
         w.overview.populate(self.talk.nav.visible, self.theme, self.context, self.talk.presenter.index)
         w.overview.setGeometry(w.rect())
         w.overview.show()

@@ -13,6 +13,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
 from presenter.assets import resource
+from presenter.deck.yamlload import safe_load
 
 log = logging.getLogger(__name__)
 
@@ -37,10 +38,10 @@ def normalise(name: str) -> str:
 
 def load_bindings(path: Path | None = None, user: Path | None = USER_KEYS) -> list[Binding]:
     """The default table, with a user's table overriding whole actions (bad entries are logged)."""
-    table = yaml.safe_load((path or resource("keys.yaml")).read_text(encoding="utf-8"))
+    table = safe_load((path or resource("keys.yaml")).read_text(encoding="utf-8"))
     if user is not None and user.is_file():
         try:
-            mine = yaml.safe_load(user.read_text(encoding="utf-8")) or {}
+            mine = safe_load(user.read_text(encoding="utf-8")) or {}
             for action, entry in mine.items():
                 if action in table and isinstance(entry, dict) and isinstance(entry.get("keys"), list):
                     table[action] = {**table[action], "keys": entry["keys"]}

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout,
                                QWidget)
@@ -28,12 +28,17 @@ log = logging.getLogger(__name__)
 class PresenterWindow(QMainWindow):
     """The speaker's window.
 
+    Signals:
+        overview_chosen(int): a slide index picked in the overview.
+
     Args:
         context: the deck's render context.
         theme: the theme.
         bindings: the key table (for the help overlay).
         settings: where notes size, layout and pane sizes are remembered.
     """
+
+    overview_chosen = Signal(int)
 
     def __init__(self, context: RenderContext, theme: Theme, bindings: list[Binding], settings: QSettings):
         super().__init__()
@@ -55,8 +60,9 @@ class PresenterWindow(QMainWindow):
         self.next_title = QLabel()
         self.goto = GotoField(lambda text: False)
         self._build()
-        self.help = HelpOverlay(bindings, self)
-        self.overview = OverviewOverlay(self)
+        self.bindings = bindings
+        self._help: HelpOverlay | None = None  # the overlays are built when first opened
+        self._overview: OverviewOverlay | None = None
         self.notes.set_point_size(int(settings.value("notes/point_size", 18)))
         self.large_notes.set_high_contrast(True)
         self.large_notes.set_point_size(int(settings.value("notes/large_point_size", 40)))
@@ -191,18 +197,35 @@ class PresenterWindow(QMainWindow):
         view.set_point_size(view.point_size + delta)
         self.settings.setValue(key, view.point_size)
 
+    @property
+    def help(self) -> HelpOverlay:
+        """The key help overlay."""
+        if self._help is None:
+            self._help = HelpOverlay(self.bindings, self)
+        return self._help
+
+    @property
+    def overview(self) -> OverviewOverlay:
+        """The thumbnail overview overlay."""
+        if self._overview is None:
+            self._overview = OverviewOverlay(self)
+            self._overview.chosen.connect(self.overview_chosen)
+        return self._overview
+
     def toggle_help(self) -> None:
         """Show or hide the key help."""
-        self.overview.hide()
+        if self._overview is not None:
+            self._overview.hide()
         self.help.setGeometry(self.rect())
         self.help.setVisible(not self.help.isVisible())
         self.help.raise_()
 
     def close_overlays(self) -> bool:
         """Hide the overlays; True when one was open."""
-        was_open = self.help.isVisible() or self.overview.isVisible()
-        self.help.hide()
-        self.overview.hide()
+        built = [o for o in (self._help, self._overview) if o is not None]
+        was_open = any(o.isVisible() for o in built)
+        for overlay in built:
+            overlay.hide()
         return was_open
 
     def showEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt override)
@@ -211,8 +234,9 @@ class PresenterWindow(QMainWindow):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
-        for overlay in (self.help, self.overview):
-            overlay.setGeometry(self.rect())
+        for overlay in (self._help, self._overview):
+            if overlay is not None:
+                overlay.setGeometry(self.rect())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         self.settings.setValue("layout/splitter", self.splitter.saveState())
