@@ -199,7 +199,12 @@ class PresenterApp(QObject):
         self.presenter.show_talk(t)
         self._qa_follow(slide)
         if self.recorder is not None:
-            self.recorder.enter(slide)
+            try:
+                self.recorder.enter(slide)
+            except StorageError as exc:  # a full disk: stop recording, keep presenting
+                self.recorder = None
+                self.presenter.rehearsing = False
+                self.presenter.banner.show_message(f"Rehearsal recording stopped: {exc}", "error")
         self._prepare()
 
     def _frames_around(self, pos: Position, ahead: int = 2) -> list[tuple[Any, int]]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
 
 from PySide6.QtCore import QUrl, Qt, Signal
 from PySide6.QtGui import QFont
@@ -132,13 +131,9 @@ class NotesView(QTextBrowser):
 
 
 class Banner(QLabel):
-    """A message strip at the top of the presenter window (never on the audience screen).
+    """A message strip at the top of the presenter window (never on the audience screen)."""
 
-    Args:
-        on_close: called when the banner is dismissed.
-    """
-
-    def __init__(self, parent: QWidget | None = None, on_close: Callable[[], None] | None = None):
+    def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

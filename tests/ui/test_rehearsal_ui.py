@@ -36,3 +36,18 @@ def test_record_a_run_and_report(make_app, write_deck, qtbot, fake_clock, tmp_pa
     assert main(["report", str(path), "--png", str(tmp_path / "r.png")]) == 0
     out = capsys.readouterr().out
     assert "total 1:15" in out and (tmp_path / "r.png").stat().st_size > 1000
+
+
+def test_a_failing_disk_stops_recording_but_not_the_talk(make_app, write_deck, qtbot) -> None:
+    from presenter.talk.storage import StorageError
+
+    class FullDisk:
+        def write(self, sql: str, params: tuple = ()) -> int:
+            raise StorageError("cannot write talk.md.presenter.db: database or disk is full")
+
+    app = make_app(write_deck(DECK))
+    app.start_rehearsal()
+    app.recorder.store = FullDisk()
+    qtbot.keyClick(app.presenter, Qt.Key.Key_Right)
+    assert app.talk.audience.index == 1 and app.recorder is None
+    assert "disk is full" in app.presenter.banner.text()
