@@ -88,6 +88,7 @@ class PresenterApp(QObject):
         self.questions: QuestionLog | None = None
         self.qa: QAPanel | None = None  # made just after the first frame (see ensure_ready)
         self._qa_opened_for: int | None = None
+        self._qa_deck: Deck | None = None
         self.recorder: Recorder | None = None
         self.tick = QTimer(self)
         self.tick.setInterval(TICK_MS)
@@ -195,7 +196,9 @@ class PresenterApp(QObject):
         slide = t.slide(t.audience)
         self.audience.set_blank(t.blank)
         self.audience.show_frame((slide, t.audience.step) if slide else None, t.deck)
-        self.audience.setWindowTitle(f"{t.deck.title} — Audience")
+        title = f"{t.deck.title} — Audience"
+        if self.audience.windowTitle() != title:
+            self.audience.setWindowTitle(title)
         self.presenter.show_talk(t)
         self._qa_follow(slide)
         if self.recorder is not None:
@@ -330,7 +333,10 @@ class PresenterApp(QObject):
         """Open the panel by itself on reaching the Q&A slide (without taking the keyboard)."""
         if self.qa is None:
             return
-        self.qa.set_slides(self.talk.nav.visible, slide)
+        if self._qa_deck is not self.talk.deck:
+            self._qa_deck = self.talk.deck
+            self.qa.set_slides(self.talk.nav.visible)
+        self.qa.follow(slide)
         if slide is not None and is_qa_slide(slide.title, slide.attributes):
             if self._qa_opened_for != slide.index:
                 self._qa_opened_for = slide.index

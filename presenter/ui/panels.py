@@ -105,7 +105,9 @@ class NotesView(QTextBrowser):
         self._html = ""
 
     def show_notes(self, html: str) -> None:
-        """Show a slide's notes HTML ("" → a quiet placeholder)."""
+        """Show a slide's notes HTML ("" → a quiet placeholder); nothing to do when unchanged."""
+        if html == self._html and self.document().characterCount() > 1:
+            return
         self._html = html
         self._render()
 

@@ -44,6 +44,7 @@ class PresenterWindow(QMainWindow):
         super().__init__()
         self.settings = settings
         self.rehearsing = False
+        self._notes = ""
         self.setStyleSheet("QMainWindow, QWidget#page { background:#111; } QLabel { color:#eee; }")
         self.current = SlideView(context, theme, capacity=6)
         self.current.setObjectName("presenter")
@@ -140,8 +141,9 @@ class PresenterWindow(QMainWindow):
     def show_talk(self, talk: Talk) -> None:
         """Bring every part of the window up to date with ``talk``."""
         slide = talk.slide()
-        self.title.setText(talk.deck.title)
-        self.setWindowTitle(f"{talk.deck.title} — Presenter")
+        if self.title.text() != talk.deck.title:
+            self.title.setText(talk.deck.title)
+            self.setWindowTitle(f"{talk.deck.title} — Presenter")
         self.counter.setText(talk.nav.counter(talk.presenter))
         self.current.set_frame((slide, talk.presenter.step) if slide else None, "The deck has no slides")
         peek = talk.nav.peek(talk.presenter)
@@ -149,8 +151,8 @@ class PresenterWindow(QMainWindow):
         self.next_view.set_frame((nxt, peek.step) if nxt and peek else None, "End of the talk")
         self.next_title.setText(f"Next: {nxt.title or nxt.label}" if nxt and peek else "Next: end of the talk")
         notes = slide.notes_html if slide else ""
-        self.notes.show_notes(notes)
-        self.large_notes.show_notes(notes)
+        (self.large_notes if self.large_print else self.notes).show_notes(notes)
+        self._notes = notes
         self.status.setText(self._status(talk))
         self.refresh_timers(talk, talk.wall())
 
@@ -189,6 +191,7 @@ class PresenterWindow(QMainWindow):
     def set_large_print(self, on: bool) -> None:
         """Switch between the normal and the large-print, high-contrast layout (remembered)."""
         self.pages.setCurrentIndex(1 if on else 0)
+        (self.large_notes if on else self.notes).show_notes(self._notes)
         self.settings.setValue("layout/large_print", "true" if on else "false")
 
     def change_notes_size(self, delta: int) -> None:

@@ -44,6 +44,7 @@ class QAPanel(QWidget):
         self.elapsed = elapsed
         self.editing: Question | None = None
         self.slides: list[Slide] = []
+        self._row_of: dict[int, int] = {}
         self.question = QLineEdit()
         self.question.setPlaceholderText("Type the question, Enter to save")
         self.asked_by = QLineEdit()
@@ -108,17 +109,19 @@ class QAPanel(QWidget):
         col.addWidget(self.show_on_screen)
 
     # -- state -----------------------------------------------------------------------------
-    def set_slides(self, slides: list[Slide], current: Slide | None) -> None:
-        """The slides a question can refer to; the current one is chosen unless editing."""
-        labels = [f"{s.label}  {s.title}" for s in slides]
-        if [self.slide.itemText(i) for i in range(self.slide.count())] != labels:
-            self.slide.clear()
-            self.slide.addItems(labels)
+    def set_slides(self, slides: list[Slide]) -> None:
+        """The slides a question can refer to (call when the deck is loaded or reloaded)."""
         self.slides = slides
+        self._row_of = {s.index: row for row, s in enumerate(slides)}
+        self.slide.clear()
+        self.slide.addItems([f"{s.label}  {s.title}" for s in slides])
+
+    def follow(self, current: Slide | None) -> None:
+        """Preselect the slide being shown, unless a question is being typed or edited."""
         if current is not None and self.editing is None and not self.question.text():
-            for i, s in enumerate(slides):
-                if s.index == current.index:
-                    self.slide.setCurrentIndex(i)
+            row = self._row_of.get(current.index)
+            if row is not None:
+                self.slide.setCurrentIndex(row)
 
     def focus_question(self) -> None:
         """Put the cursor in the question field."""
