@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from presenter.deck import DeckError, load_deck
+from presenter.deck import load_deck
 from presenter.deck.errors import PresenterError
 
 log = logging.getLogger(__name__)

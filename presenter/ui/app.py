@@ -21,12 +21,8 @@ from presenter.talk.clock import Countdown, format_clock, parse_duration, parse_
 from presenter.talk.navigation import Position
 from presenter.talk.talk import Blank, Talk
 from presenter.ui import screens
-from presenter.deck.model import Slide
-from presenter.talk.questions import QuestionLog, is_qa_slide, to_html
-from presenter.talk.rehearsal import Recorder
-from presenter.talk.storage import StorageError, Store, open_store
 from presenter.ui.audience import AudienceWindow
-from presenter.ui.qa_panel import QAPanel
+from presenter.ui.records import Records
 from presenter.ui.keys import KeyRouter, load_bindings
 from presenter.ui.panels import open_url_default
 from presenter.ui.presenter_window import PresenterWindow
@@ -79,46 +75,16 @@ class PresenterApp(QObject):
         self.presenter.overview_chosen.connect(self._overview_chosen)
         self.presenter.notes.link_activated.connect(self.open_link)
         self.presenter.large_notes.link_activated.connect(self.open_link)
+        self.records = Records(self.talk, self.presenter, self.audience, self.refresh)
         self.router = KeyRouter(self.bindings, self.handlers())
         self.talk.on_change = self.refresh
         self.watcher: DeckWatcher | None = DeckWatcher(deck.path, parent=self) if deck.path.is_file() else None
         if self.watcher is not None:
             self.watcher.changed.connect(self.reload)
-        self.store: Store | None = None
-        self.questions: QuestionLog | None = None
-        self.qa: QAPanel | None = None  # made just after the first frame (see ensure_ready)
-        self._qa_opened_for: int | None = None
-        self._qa_deck: Deck | None = None
-        self.recorder: Recorder | None = None
         self.tick = QTimer(self)
         self.tick.setInterval(TICK_MS)
         self.tick.timeout.connect(self._tick)
         self.inhibitor = ScreenSaverInhibitor()
-
-    def ensure_ready(self) -> None:
-        """Open the deck's database and build the questions panel (once; kept off the first frame)."""
-        if self.qa is not None:
-            return
-        self._open_store(self.talk.deck)
-        self.qa = QAPanel(self.questions, self.talk.clock.elapsed)
-        self.presenter.add_qa_panel(self.qa)
-        self.qa.leave.connect(self.leave_field)
-        self.qa.saved.connect(self._update_caption)
-        self.qa.selected.connect(lambda _text: self._update_caption())
-        self.qa.show_on_screen.toggled.connect(lambda _on: self._update_caption())
-        self._qa_follow(self.talk.slide(self.talk.audience))
-
-    def _open_store(self, deck: Deck) -> None:
-        if not deck.path.is_file():
-            return
-        try:
-            self.store = open_store(deck.path)
-        except StorageError as exc:
-            self.presenter.banner.show_message(f"Questions and rehearsals cannot be saved: {exc}", "error")
-            return
-        self.questions = QuestionLog(self.store)
-        if self.store.fallback_reason:
-            self.presenter.banner.show_message(f"Note: {self.store.fallback_reason}.", "warning")
 
     # -- start and stop --------------------------------------------------------------------
     def start(self, place_windows: bool = True) -> None:
@@ -137,7 +103,7 @@ class PresenterApp(QObject):
             self.presenter.show()
             self.audience.show()
         self.tick.start()
-        QTimer.singleShot(150, self.ensure_ready)  # after the first frame
+        QTimer.singleShot(150, self.records.ensure_ready)  # after the first frame
         self.inhibitor.inhibit()
 
     def stop(self) -> None:
@@ -155,7 +121,7 @@ class PresenterApp(QObject):
             self.watcher.changed.disconnect(self.reload)
             self.watcher.deleteLater()
             self.watcher = None
-        self.stop_rehearsal(show_report=False)
+        self.records.stop_rehearsal(show_report=False)
         self.inhibitor.release()
         self.presenter.close()
         self.audience.close()
@@ -179,8 +145,8 @@ class PresenterApp(QObject):
             "undo_reset": self._clock(t.clock.undo_reset), "add_minute": self._clock(lambda: t.clock.adjust(60)),
             "subtract_minute": self._clock(lambda: t.clock.adjust(-60)), "swap_screens": self.swap_screens,
             "chair_timer": self.toggle_chair_timer, "reload": self.reload, "quit": self.quit,
-            "export": self.export, "questions": self.toggle_questions, "rehearse": self.toggle_rehearsal,
-            "report": self.show_report,
+            "export": self.export, "questions": self.records.toggle_questions,
+            "rehearse": self.records.toggle_rehearsal, "report": self.records.show_report,
         }
 
     def _clock(self, action: Callable[[], None]) -> Callable[[], None]:
@@ -200,14 +166,7 @@ class PresenterApp(QObject):
         if self.audience.windowTitle() != title:
             self.audience.setWindowTitle(title)
         self.presenter.show_talk(t)
-        self._qa_follow(slide)
-        if self.recorder is not None:
-            try:
-                self.recorder.enter(slide)
-            except StorageError as exc:  # a full disk: stop recording, keep presenting
-                self.recorder = None
-                self.presenter.rehearsing = False
-                self.presenter.banner.show_message(f"Rehearsal recording stopped: {exc}", "error")
+        self.records.follow(slide)
         self._prepare()
 
     def _frames_around(self, pos: Position, ahead: int = 2) -> list[tuple[Any, int]]:
@@ -328,103 +287,11 @@ class PresenterApp(QObject):
         self.presenter.banner.clear_message()
         self.talk.replace_deck(deck)
 
-    # -- questions -------------------------------------------------------------------------
-    def _qa_follow(self, slide: Slide | None) -> None:
-        """Open the panel by itself on reaching the Q&A slide (without taking the keyboard)."""
-        if self.qa is None:
-            return
-        if self._qa_deck is not self.talk.deck:
-            self._qa_deck = self.talk.deck
-            self.qa.set_slides(self.talk.nav.visible)
-        self.qa.follow(slide)
-        if slide is not None and is_qa_slide(slide.title, slide.attributes):
-            if self._qa_opened_for != slide.index:
-                self._qa_opened_for = slide.index
-                self.presenter.set_qa_visible(True)
-        self._update_caption()
-
-    def toggle_questions(self) -> None:
-        """Q: open the panel with the cursor in the question field (Esc leaves it, Esc again hides it)."""
-        self.ensure_ready()
-        assert self.qa is not None
-        self.presenter.set_qa_visible(True)
-        self.presenter.activateWindow()
-        self.qa.focus_question()
-
-    def leave_field(self) -> None:
-        """Esc in a field: the keyboard goes back to the slides."""
-        self.presenter.setFocus()
-        self.presenter.activateWindow()
-
-    def _update_caption(self) -> None:
-        slide = self.talk.slide(self.talk.audience)
-        if self.qa is None:
-            return
-        on_qa = slide is not None and is_qa_slide(slide.title, slide.attributes)
-        text = ""
-        if on_qa and self.qa.show_on_screen.isChecked() and self.questions is not None:
-            rows = self.qa.table.selectionModel().selectedRows()
-            questions = self.questions.all()
-            if rows and rows[0].row() < len(questions):
-                text = questions[rows[0].row()].question
-            elif questions:
-                text = questions[-1].question
-        self.audience.set_caption(text)
-
-    # -- rehearsal -------------------------------------------------------------------------
-    def toggle_rehearsal(self) -> None:
-        """F9: start recording a rehearsal run, or stop it and show the report."""
-        if self.recorder is None:
-            self.start_rehearsal()
-        else:
-            self.stop_rehearsal()
-
-    def start_rehearsal(self) -> None:
-        """Record the time on every slide from now on (holds excluded)."""
-        self.ensure_ready()
-        if self.store is None or self.recorder is not None:
-            return
-        target = self.talk.countdown.duration or self.talk.total_budget() or None
-        self.recorder = Recorder(self.store, self.talk.clock.elapsed, target=target)
-        self.talk.clock.start()
-        self.recorder.enter(self.talk.slide(self.talk.audience))
-        self.presenter.rehearsing = True
-        self.refresh()
-
-    def stop_rehearsal(self, show_report: bool = True) -> None:
-        """Finish the run (everything is already saved) and show the report."""
-        if self.recorder is None:
-            return
-        self.recorder.finish()
-        run_id = self.recorder.run_id
-        self.recorder = None
-        self.presenter.rehearsing = False
-        if show_report:
-            self.show_report(run_id)
-        self.refresh()
-
-    def show_report(self, run_id: int | None = None) -> None:
-        """The report of a run (the latest when not given), in a window of its own."""
-        from presenter.ui.report_window import ReportWindow  # not needed at start-up
-
-        self.ensure_ready()
-        if self.store is None:
-            return
-        window = ReportWindow(self.store, self.talk.deck, self.talk.budgets, run_id, self.presenter)
-        window.timings_written.connect(lambda message: self.presenter.banner.show_message(message, "info"))
-        self.report_window = window
-        window.show()
-
     def export(self) -> None:
         """The export dialog, then the export with a progress bar; the result in the banner."""
         from presenter.ui.export_dialog import ExportDialog  # not needed at start-up
 
-        self.ensure_ready()
-        extra = None
-        if self.questions is not None:
-            log_ = self.questions
-            extra = lambda: to_html(log_.all(), self.talk.deck.title)  # noqa: E731
-        dialog = ExportDialog(self.talk.deck, self.presenter, extra)
+        dialog = ExportDialog(self.talk.deck, self.presenter, self.records.questions_html())
         if self.run_dialog(dialog):
             ok, message = dialog.run_export()
             self.presenter.banner.show_message(message, "info" if ok else "error")
@@ -484,7 +351,7 @@ def run(args: argparse.Namespace) -> int:
     presentation.talk.presenter = presentation.talk.audience = start
     presentation.start()
     if getattr(args, "rehearse", False):
-        presentation.start_rehearsal()
+        presentation.records.start_rehearsal()
     code = app.exec()
     presentation.inhibitor.release()
     return int(code)

@@ -27,7 +27,7 @@ def make_app(qtbot, settings: QSettings, fake_clock) -> Iterator:
         qtbot.addWidget(app.presenter)
         qtbot.addWidget(app.audience)
         qtbot.waitExposed(app.presenter)
-        app.ensure_ready()
+        app.records.ensure_ready()
         apps.append(app)
         return app
 

@@ -21,7 +21,7 @@ def test_panel_opens_on_the_qa_slide_and_typing_never_moves_the_slide(make_app, 
     qtbot.keyClick(app.presenter, Qt.Key.Key_End)
     assert app.presenter.qa_holder.isVisible()  # opened by itself on "Q&A"
     qtbot.keyClick(app.presenter, Qt.Key.Key_Q)
-    panel = app.qa
+    panel = app.records.qa
     qtbot.waitUntil(panel.question.hasFocus)
     start = app.talk.audience
     qtbot.keyClicks(panel.question, "Will the Borehamwood cameras be replaced? B W . N P")
@@ -45,7 +45,7 @@ def test_edit_delete_undo_and_caption(make_app, write_deck, qtbot) -> None:
     path = write_deck(DECK)
     app = make_app(path)
     qtbot.keyClick(app.presenter, Qt.Key.Key_End)
-    panel = app.qa
+    panel = app.records.qa
     for text in ("First question?", "Second question?"):
         panel.question.setText(text)
         assert panel.save()
@@ -67,8 +67,8 @@ def test_edit_delete_undo_and_caption(make_app, write_deck, qtbot) -> None:
 def test_questions_command_exports(make_app, write_deck, qtbot, tmp_path: Path, capsys) -> None:
     path = write_deck(DECK)
     app = make_app(path)
-    app.qa.question.setText("Is the £2.4m – budget agreed?")
-    assert app.qa.save()
+    app.records.qa.question.setText("Is the £2.4m – budget agreed?")
+    assert app.records.qa.save()
     assert main(["questions", str(path), "--format", "csv", "-o", str(tmp_path / "q.csv")]) == 0
     assert "£2.4m –" in (tmp_path / "q.csv").read_text(encoding="utf-8")
     assert main(["questions", str(path), "--format", "pdf", "-o", str(tmp_path / "q.pdf")]) == 0

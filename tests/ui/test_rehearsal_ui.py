@@ -23,11 +23,11 @@ def test_record_a_run_and_report(make_app, write_deck, qtbot, fake_clock, tmp_pa
     fake_clock.t += 50
     qtbot.keyClick(app.presenter, Qt.Key.Key_Right)
     fake_clock.t += 5
-    app.stop_rehearsal(show_report=False)
+    app.records.stop_rehearsal(show_report=False)
     (run,) = runs(open_store(path))
     assert run.total == 75
-    app.show_report()
-    window = app.report_window
+    app.records.show_report()
+    window = app.records.report_window
     window.write_back()
     assert "Timings written" in window.status.text()
     deck = load_deck(path)
@@ -46,8 +46,8 @@ def test_a_failing_disk_stops_recording_but_not_the_talk(make_app, write_deck, q
             raise StorageError("cannot write talk.md.presenter.db: database or disk is full")
 
     app = make_app(write_deck(DECK))
-    app.start_rehearsal()
-    app.recorder.store = FullDisk()
+    app.records.start_rehearsal()
+    app.records.recorder.store = FullDisk()
     qtbot.keyClick(app.presenter, Qt.Key.Key_Right)
-    assert app.talk.audience.index == 1 and app.recorder is None
+    assert app.talk.audience.index == 1 and app.records.recorder is None
     assert "disk is full" in app.presenter.banner.text()

@@ -1,0 +1,171 @@
+"""What the talk leaves behind: the questions log and rehearsal runs, in the deck's database.
+
+The database is opened, and the questions panel built, just after the first frame (or at
+first use), so that neither delays the windows.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject
+
+from presenter.deck.model import Deck, Slide
+from presenter.talk.questions import QuestionLog, is_qa_slide, to_html
+from presenter.talk.rehearsal import Recorder
+from presenter.talk.storage import StorageError, Store, open_store
+from presenter.talk.talk import Talk
+from presenter.ui.audience import AudienceWindow
+from presenter.ui.presenter_window import PresenterWindow
+from presenter.ui.qa_panel import QAPanel
+
+log = logging.getLogger(__name__)
+
+
+class Records(QObject):
+    """The questions panel and the rehearsal recorder of one presentation.
+
+    Args:
+        talk: the talk.
+        presenter, audience: the two windows.
+        refresh: shows the talk again (after recording starts or stops).
+    """
+
+    def __init__(self, talk: Talk, presenter: PresenterWindow, audience: AudienceWindow,
+                 refresh: Callable[[], None]):
+        super().__init__()
+        self.talk, self.presenter, self.audience, self.refresh = talk, presenter, audience, refresh
+        self.store: Store | None = None
+        self.questions: QuestionLog | None = None
+        self.qa: QAPanel | None = None
+        self.recorder: Recorder | None = None
+        self.report_window: QObject | None = None
+        self._qa_opened_for: int | None = None
+        self._qa_deck: Deck | None = None
+
+    def ensure_ready(self) -> None:
+        """Open the deck's database and build the questions panel (once)."""
+        if self.qa is not None:
+            return
+        self._open_store(self.talk.deck)
+        self.qa = QAPanel(self.questions, self.talk.clock.elapsed)
+        self.presenter.add_qa_panel(self.qa)
+        self.qa.leave.connect(self.leave_field)
+        self.qa.saved.connect(self.update_caption)
+        self.qa.selected.connect(lambda _text: self.update_caption())
+        self.qa.show_on_screen.toggled.connect(lambda _on: self.update_caption())
+        self.follow(self.talk.slide(self.talk.audience))
+
+    def _open_store(self, deck: Deck) -> None:
+        if not deck.path.is_file():
+            return
+        try:
+            self.store = open_store(deck.path)
+        except StorageError as exc:
+            self.presenter.banner.show_message(f"Questions and rehearsals cannot be saved: {exc}", "error")
+            return
+        self.questions = QuestionLog(self.store)
+        if self.store.fallback_reason:
+            self.presenter.banner.show_message(f"Note: {self.store.fallback_reason}.", "warning")
+
+    def follow(self, slide: Slide | None) -> None:
+        """The audience is on ``slide``: record it, and open the panel on the Q&A slide."""
+        if self.recorder is not None:
+            try:
+                self.recorder.enter(slide)
+            except StorageError as exc:  # a full disk: stop recording, keep presenting
+                self.recorder = None
+                self.presenter.rehearsing = False
+                self.presenter.banner.show_message(f"Rehearsal recording stopped: {exc}", "error")
+        if self.qa is None:
+            return
+        if self._qa_deck is not self.talk.deck:
+            self._qa_deck = self.talk.deck
+            self.qa.set_slides(self.talk.nav.visible)
+        self.qa.follow(slide)
+        if slide is not None and is_qa_slide(slide.title, slide.attributes) and self._qa_opened_for != slide.index:
+            self._qa_opened_for = slide.index
+            self.presenter.set_qa_visible(True)  # by itself, without taking the keyboard
+        self.update_caption()
+
+    # -- questions -------------------------------------------------------------------------
+    def toggle_questions(self) -> None:
+        """Q: open the panel with the cursor in the question field (Esc leaves it, Esc again hides it)."""
+        self.ensure_ready()
+        assert self.qa is not None
+        self.presenter.set_qa_visible(True)
+        self.presenter.activateWindow()
+        self.qa.focus_question()
+
+    def leave_field(self) -> None:
+        """Esc in a field: the keyboard goes back to the slides."""
+        self.presenter.setFocus()
+        self.presenter.activateWindow()
+
+    def update_caption(self) -> None:
+        """The question shown to the room over the Q&A slide, when that option is on."""
+        slide = self.talk.slide(self.talk.audience)
+        if self.qa is None or self.questions is None:
+            return
+        text = ""
+        if slide is not None and is_qa_slide(slide.title, slide.attributes) and self.qa.show_on_screen.isChecked():
+            rows = self.qa.table.selectionModel().selectedRows()
+            questions = self.questions.all()
+            if rows and rows[0].row() < len(questions):
+                text = questions[rows[0].row()].question
+            elif questions:
+                text = questions[-1].question
+        self.audience.set_caption(text)
+
+    def questions_html(self) -> Callable[[], str] | None:
+        """The questions log as HTML pages for the handout, if there is a log."""
+        self.ensure_ready()
+        questions = self.questions
+        if questions is None:
+            return None
+        return lambda: to_html(questions.all(), self.talk.deck.title)
+
+    # -- rehearsal -------------------------------------------------------------------------
+    def toggle_rehearsal(self) -> None:
+        """F9: start recording a rehearsal run, or stop it and show the report."""
+        if self.recorder is None:
+            self.start_rehearsal()
+        else:
+            self.stop_rehearsal()
+
+    def start_rehearsal(self) -> None:
+        """Record the time on every slide from now on (holds excluded)."""
+        self.ensure_ready()
+        if self.store is None or self.recorder is not None:
+            return
+        target = self.talk.countdown.duration or self.talk.total_budget() or None
+        self.recorder = Recorder(self.store, self.talk.clock.elapsed, target=target)
+        self.talk.clock.start()
+        self.recorder.enter(self.talk.slide(self.talk.audience))
+        self.presenter.rehearsing = True
+        self.refresh()
+
+    def stop_rehearsal(self, show_report: bool = True) -> None:
+        """Finish the run (everything is already saved) and show the report."""
+        if self.recorder is None:
+            return
+        self.recorder.finish()
+        run_id = self.recorder.run_id
+        self.recorder = None
+        self.presenter.rehearsing = False
+        if show_report:
+            self.show_report(run_id)
+        self.refresh()
+
+    def show_report(self, run_id: int | None = None) -> None:
+        """The report of a run (the latest when not given), in a window of its own."""
+        from presenter.ui.report_window import ReportWindow  # not needed at start-up
+
+        self.ensure_ready()
+        if self.store is None:
+            return
+        window = ReportWindow(self.store, self.talk.deck, self.talk.budgets, run_id, self.presenter)
+        window.timings_written.connect(lambda message: self.presenter.banner.show_message(message, "info"))
+        self.report_window = window
+        window.show()
