@@ -25,14 +25,20 @@ class HelpOverlay(QFrame):
 
     def __init__(self, bindings: list[Binding], parent: QWidget | None = None):
         super().__init__(parent)
-        self.setStyleSheet("QFrame { background: rgba(10,10,10,235); } QLabel { color: #f0f0f0; font-size: 15px; }")
-        rows = "".join(f"<tr><td style='padding:2px 18px 2px 0'><b>{html.escape(', '.join(b.keys))}</b></td>"
-                       f"<td>{html.escape(b.help)}</td></tr>" for b in bindings)
-        label = QLabel(f"<h2>Keys</h2><table>{rows}</table><p>Press Esc or ? to close.</p>")
+        self.setStyleSheet("QFrame { background: rgba(10,10,10,235); } QLabel { color: #f0f0f0; font-size: 14px; }")
+        half = (len(bindings) + 1) // 2
+        columns = "".join(f"<td valign='top' style='padding-right:40px'><table>{_rows(part)}</table></td>"
+                          for part in (bindings[:half], bindings[half:]))
+        label = QLabel(f"<h2>Keys</h2><table><tr>{columns}</tr></table><p>Press Esc or ? to close.</p>")
         label.setTextFormat(Qt.TextFormat.RichText)
         layout = QVBoxLayout(self)
         layout.addWidget(label, alignment=Qt.AlignmentFlag.AlignCenter)
         self.hide()
+
+
+def _rows(bindings: list[Binding]) -> str:
+    return "".join(f"<tr><td style='padding:2px 14px 2px 0'><b>{html.escape(', '.join(b.keys))}</b></td>"
+                   f"<td>{html.escape(b.help)}</td></tr>" for b in bindings)
 
 
 class OverviewOverlay(QListWidget):
