@@ -11,6 +11,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from presenter.deck.html_tree import collapse, parse
+
 _IMAGE_URL = re.compile(r"^(http|file|//)", re.I)
 _IMAGE_EXT = re.compile(r"\.(svg|png|jpg|jpeg|gif|bmp|webp)([?#\s]|$)", re.I)
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
@@ -152,8 +154,6 @@ class Slide:
     @cached_property
     def notes_text(self) -> str:
         """The notes as plain text, white space collapsed."""
-        from presenter.deck.html_tree import collapse, parse
-
         return collapse(parse(self.notes_html).text()) if self.notes_html else ""
 
     @property

@@ -5,9 +5,10 @@ from __future__ import annotations
 import logging
 import math
 import re
+from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QGradient, QLinearGradient, QPainter, QRadialGradient
+from PySide6.QtGui import QBrush, QColor, QGradient, QImage, QLinearGradient, QPainter, QRadialGradient
 
 from presenter.deck.model import Background
 from presenter.render.images import ImageCache
@@ -119,7 +120,7 @@ def background_color(bg: Background) -> QColor | None:
     return None
 
 
-def paint_background(painter: QPainter, rect: QRectF, bg: Background, image_path: object,
+def paint_background(painter: QPainter, rect: QRectF, bg: Background, image_path: Path | None,
                      images: ImageCache) -> None:
     """The slide's own layers over the page: CSS value, colour, gradient, then the image."""
     for value in (bg.css, bg.gradient):
@@ -138,15 +139,15 @@ def paint_background(painter: QPainter, rect: QRectF, bg: Background, image_path
         _paint_image(painter, rect, bg, image_path, images)
 
 
-def _paint_image(painter: QPainter, rect: QRectF, bg: Background, path: object, images: ImageCache) -> None:
-    natural = images.size(path)  # type: ignore[arg-type]
+def _paint_image(painter: QPainter, rect: QRectF, bg: Background, path: Path, images: ImageCache) -> None:
+    natural = images.size(path)
     if natural is None:
         return
     w, h = _image_size(bg.size, natural.width(), natural.height(), rect)
     if w < 1 or h < 1:
         return
     device_scale = painter.transform().m11() or 1.0
-    img = images.image(path, max(1, round(w * device_scale)), max(1, round(h * device_scale)))  # type: ignore[arg-type]
+    img = images.image(path, max(1, round(w * device_scale)), max(1, round(h * device_scale)))
     if img is None:
         return
     x, y = _image_position(bg.position, rect, w, h)
@@ -161,14 +162,14 @@ def _paint_image(painter: QPainter, rect: QRectF, bg: Background, path: object, 
     painter.restore()
 
 
-def _tile(painter: QPainter, rect: QRectF, first: QRectF, img: object) -> None:
+def _tile(painter: QPainter, rect: QRectF, first: QRectF, img: QImage) -> None:
     x0 = first.x() - math.ceil((first.x() - rect.x()) / first.width()) * first.width()
     y0 = first.y() - math.ceil((first.y() - rect.y()) / first.height()) * first.height()
     y = y0
     while y < rect.bottom():
         x = x0
         while x < rect.right():
-            painter.drawImage(QRectF(x, y, first.width(), first.height()), img)  # type: ignore[arg-type]
+            painter.drawImage(QRectF(x, y, first.width(), first.height()), img)
             x += first.width()
         y += first.height()
 

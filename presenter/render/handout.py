@@ -79,11 +79,12 @@ def select_slides(deck: Deck, spec: str, include_without_notes: bool = True) -> 
     """
     slides = [s for s in deck.slides if not s.hidden]
     if spec.strip():
-        m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(?:-\s*(\d+(?:\.\d+)?)?)?\s*", spec)
+        m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(?:(-)\s*(\d+(?:\.\d+)?)?)?\s*", spec)
         if not m:
             raise ExportError(f"slide range {spec!r} should look like 3-7, 2.2-4 or 5")
-        lo = _key(m.group(1), low=True)
-        hi = _key(m.group(2) or (m.group(1) if "-" not in spec else "999999"), low=False)
+        first, dash, last = m.groups()
+        lo = _key(first, low=True)
+        hi = _key(last or first, low=False) if last or not dash else (10**6, 10**6)  # "3-": to the end
         slides = [s for s in slides if lo <= (s.h, s.v or 0) <= hi]
         if not slides:
             raise ExportError(f"slide range {spec!r} matches no slide (the deck has 1 to {deck.horizontal_count()})")

@@ -14,7 +14,7 @@ from collections import OrderedDict
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QUrl
-from PySide6.QtGui import QColor, QFont, QPainter, QTextDocument
+from PySide6.QtGui import QFont, QPainter, QTextDocument
 
 from presenter.deck.html_tree import parse
 from presenter.deck.model import Deck, Slide
@@ -155,7 +155,3 @@ def paint_slide(painter: QPainter, rect: QRectF, slide: Slide, theme: Theme | No
     doc.drawContents(painter)
     painter.restore()
 
-
-def paint_blank(painter: QPainter, rect: QRectF, color: str = "#000000") -> None:
-    """Fill ``rect`` with one colour (black or white screen)."""
-    painter.fillRect(rect, QColor(color))

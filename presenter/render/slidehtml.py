@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -23,6 +24,7 @@ from presenter.render.themes import Theme
 log = logging.getLogger(__name__)
 
 ImageSize = Callable[[str], "tuple[str, int, int] | None"]  # url -> (resource name, w, h)
+_TEXT_ALIGN = re.compile(r"text-align:\s*(left|right|center|justify)")
 _LIST_STYLES = ("disc", "square", "circle")
 _HIGHLIGHT = {"red": "#ff2c2d", "green": "#17ff2e", "blue": "#1b91ff"}
 _INLINE = {"strong": "b", "b": "b", "em": "i", "i": "i", "del": "s", "s": "s", "sup": "sup", "sub": "sub",
@@ -201,7 +203,8 @@ class SlideHtml:
         for row in rows:
             cells = []
             for cell in row.elements():
-                align = cell.attrs.get("align") or cell.attrs.get("style", "").replace("text-align:", "").strip() or "left"
+                m = _TEXT_ALIGN.search(cell.attrs.get("style", ""))
+                align = cell.attrs.get("align") or (m.group(1) if m else "left")
                 weight = "font-weight:bold;" if cell.tag == "th" else ""
                 style = f"border-bottom:1px solid {line}; text-align:{align}; {weight} {self._color(ctx)}"
                 cell_ctx = _Ctx(ctx.color, ctx.alpha, "left", ctx.list_depth, ctx.style)

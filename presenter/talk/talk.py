@@ -31,10 +31,9 @@ class Blank(Enum):
 
 @dataclass(frozen=True)
 class PaceInfo:
-    """The pace at the current slide: planned vs spent, and the verdict."""
+    """The pace at the current slide: the time planned to reach it, and the verdict."""
 
     planned: int
-    slide_budget: int
     verdict: Pace
 
 
@@ -143,11 +142,10 @@ class Talk:
             return None
         index = self.audience.index
         planned = planned_until(self.budgets, index)
-        budget = self.budgets[index]
         spent = self.clock.elapsed()
         # behind only once this slide's own budget is used up too
-        verdict = pace(spent, planned if spent < planned else planned + budget)
-        return PaceInfo(planned, budget, verdict)
+        verdict = pace(spent, planned if spent < planned else planned + self.budgets[index])
+        return PaceInfo(planned, verdict)
 
     def remaining(self) -> float | None:
         """Seconds left on the count-down (negative past zero), or None."""
@@ -156,7 +154,3 @@ class Talk:
     def total_budget(self) -> int:
         """The planned length of the whole talk in seconds."""
         return sum(self.budgets)
-
-    def changed(self) -> None:
-        """Tell listeners that something changed outside the methods above (the clock)."""
-        self.on_change()

@@ -276,14 +276,10 @@ class PresenterApp(QObject):
                                                "version; fix the file and save to reload.", "error")
             return
         self.context.set_deck(deck)
-        self.context.images.clear()
+        self.context.images.clear()  # the images may have changed on disk too
+        self.theme = get_theme(deck.theme)
         for view in (self.audience, self.presenter.current, self.presenter.next_view):
-            view.cache.clear()
-        theme = get_theme(deck.theme)
-        if theme != self.theme:
-            self.theme = theme
-            for view in (self.audience, self.presenter.current, self.presenter.next_view):
-                view.set_theme(theme)
+            view.set_theme(self.theme)  # drops every prepared frame
         self.presenter.banner.clear_message()
         self.talk.replace_deck(deck)
 

@@ -219,7 +219,3 @@ class AudienceWindow(SlideView):
         self.unsetCursor()
         self._cursor_timer.start()
         super().mouseMoveEvent(event)
-
-    def transition_running(self) -> bool:
-        """Whether a transition is being drawn."""
-        return self._old is not None

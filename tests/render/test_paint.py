@@ -118,3 +118,12 @@ def test_same_picture_on_any_device_size() -> None:
     small = render(deck, size=(480, 270))
     scaled = big.scaled(480, 270)
     assert differing(scaled, small) < 0.1 * (160 * 90)
+
+
+def test_table_cells_keep_their_alignment() -> None:
+    from presenter.deck.html_tree import parse
+    from presenter.render.slidehtml import SlideHtml
+
+    slide = parse_deck("| a | b |\n|:-:|--:|\n| 1 | 2 |\n").slides[0]
+    html = SlideHtml(parse(slide.html).elements()[0], get_theme("black"), "#ffffff", -1, lambda url: None).build()
+    assert html.count("text-align:center") == 2 and html.count("text-align:right") == 2
