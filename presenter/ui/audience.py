@@ -130,7 +130,8 @@ class AudienceWindow(SlideView):
             painter.end()
             return
         new = self.current_pixmap()
-        painter.fillRect(self.rect(), QColor(self.theme.background))
+        if new is None or self._old is not None:  # a frame covers the whole window by itself
+            painter.fillRect(self.rect(), QColor(self.theme.background))
         if new is not None:
             if self._old is not None and self._progress < 1.0:
                 self._paint_transition(painter, self._old, new, self._progress)
