@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import logging
 import re
+import signal
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -20,7 +21,7 @@ from presenter.render.themes import get_theme
 from presenter.talk.clock import Countdown, format_clock, parse_duration, parse_end_time
 from presenter.talk.navigation import Position
 from presenter.talk.talk import Blank, Talk
-from presenter.ui import screens
+from presenter.ui import probe, screens, style
 from presenter.ui.audience import AudienceWindow
 from presenter.ui.records import Records
 from presenter.ui.keys import KeyRouter, load_bindings
@@ -76,7 +77,7 @@ class PresenterApp(QObject):
         self.presenter.notes.link_activated.connect(self.open_link)
         self.presenter.large_notes.link_activated.connect(self.open_link)
         self.records = Records(self.talk, self.presenter, self.audience, self.refresh)
-        self.router = KeyRouter(self.bindings, self.handlers())
+        self.router = KeyRouter(self.bindings, self.handlers(), windows=lambda: (self.presenter, self.audience))
         self.talk.on_change = self.refresh
         self.watcher: DeckWatcher | None = DeckWatcher(deck.path, parent=self) if deck.path.is_file() else None
         if self.watcher is not None:
@@ -85,12 +86,14 @@ class PresenterApp(QObject):
         self.tick.setInterval(TICK_MS)
         self.tick.timeout.connect(self._tick)
         self.inhibitor = ScreenSaverInhibitor()
+        self.probe: probe.StateProbe | None = None
 
     # -- start and stop --------------------------------------------------------------------
     def start(self, place_windows: bool = True) -> None:
         """Show both windows, start listening to keys, screens and the clock."""
         app = QApplication.instance()
         assert app is not None
+        style.apply(app)  # type: ignore[arg-type]
         app.installEventFilter(self.router)
         if isinstance(app, QGuiApplication):
             app.screenAdded.connect(self._screen_added)
@@ -102,9 +105,12 @@ class PresenterApp(QObject):
         else:
             self.presenter.show()
             self.audience.show()
+        self.presenter.raise_()
+        self.presenter.activateWindow()  # the keyboard starts on the presenter window
         self.tick.start()
         QTimer.singleShot(150, self.records.ensure_ready)  # after the first frame
         self.inhibitor.inhibit()
+        self.probe = probe.install(self)
 
     def stop(self) -> None:
         """Close both windows and release the screen saver."""
@@ -139,6 +145,7 @@ class PresenterApp(QObject):
             "white": lambda: t.toggle_blank(Blank.WHITE), "freeze": t.toggle_freeze,
             "browse_next": lambda: t.go("next", browse=True), "browse_previous": lambda: t.go("previous", browse=True),
             "bring_audience": t.bring_audience,
+            "notes_down": lambda: w.scroll_notes(1), "notes_up": lambda: w.scroll_notes(-1),
             "notes_bigger": lambda: w.change_notes_size(2), "notes_smaller": lambda: w.change_notes_size(-2),
             "large_print": self.toggle_large_print, "hold": self._clock(t.clock.toggle_hold),
             "start_clock": self._clock(t.clock.start), "reset_clock": self.reset_clock,
@@ -314,6 +321,18 @@ class PresenterApp(QObject):
             app.quit()
 
 
+def quit_on_signals(presentation: PresenterApp) -> None:
+    """SIGTERM and SIGINT (Ctrl+C in the terminal) close the talk cleanly: settings saved, nothing lost."""
+    def stop(_signum: int, _frame: object) -> None:
+        QTimer.singleShot(0, presentation.quit)
+
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, stop)
+    waker = QTimer(presentation)  # lets Python run its signal handlers while Qt waits for events
+    waker.timeout.connect(lambda: None)
+    waker.start(200)
+
+
 def countdown_from(args: argparse.Namespace, deck: Deck, now: dt.datetime) -> Countdown:
     """The count-down from ``--duration``/``--end``, else the front matter's ``duration``/``end``.
 
@@ -348,6 +367,7 @@ def run(args: argparse.Namespace) -> int:
     presentation.start()
     if getattr(args, "rehearse", False):
         presentation.records.start_rehearsal()
+    quit_on_signals(presentation)
     code = app.exec()
     presentation.inhibitor.release()
     return int(code)

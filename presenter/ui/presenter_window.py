@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMainWindow, QSplitter, QSta
 from presenter.render.paint import RenderContext
 from presenter.render.themes import Theme
 from presenter.talk.talk import Blank, Talk
-from presenter.ui import trace
+from presenter.ui import style, trace
 from presenter.ui.keys import Binding
 from presenter.ui.overlays import GotoField, HelpOverlay, OverviewOverlay
 from presenter.ui.panels import Banner, NotesView, TimerPanel
@@ -45,7 +45,6 @@ class PresenterWindow(QMainWindow):
         self.settings = settings
         self.rehearsing = False
         self._notes = ""
-        self.setStyleSheet("QMainWindow, QWidget#page { background:#111; } QLabel { color:#eee; }")
         self.current = SlideView(context, theme, capacity=6)
         self.current.setObjectName("presenter")
         self.next_view = SlideView(context, theme, capacity=6)
@@ -70,9 +69,8 @@ class PresenterWindow(QMainWindow):
         self.set_large_print(settings.value("layout/large_print", "false") == "true")
 
     def _build(self) -> None:
-        self.title.setStyleSheet("font-size:16px; color:#bbb")
-        self.counter.setStyleSheet("font-size:22px; font-weight:bold")
-        self.status.setStyleSheet("font-size:15px; color:#f0c040")
+        for label, role in ((self.title, "title"), (self.counter, "counter"), (self.status, "status")):
+            label.setProperty("role", role)
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
         header.addWidget(self.goto)
@@ -111,7 +109,8 @@ class PresenterWindow(QMainWindow):
         large.setObjectName("page")
         lcol = QVBoxLayout(large)
         lcol.addWidget(self.large_timers)
-        self.next_title.setStyleSheet("font-size:28px; color:#ffd75e")
+        self.next_title.setFont(style.font("ui", 28))
+        self.next_title.setStyleSheet(f"color:{style.color('large_link')}")
         lcol.addWidget(self.next_title)
         lcol.addWidget(self.large_notes, 1)
         self.pages = QStackedWidget()
@@ -132,7 +131,7 @@ class PresenterWindow(QMainWindow):
         col = QVBoxLayout(box)
         col.setContentsMargins(0, 0, 0, 0)
         label = QLabel(caption)
-        label.setStyleSheet("color:#8a8a8a; font-size:12px")
+        label.setProperty("role", "caption")
         col.addWidget(label)
         col.addWidget(view, 1)
         return box
@@ -222,6 +221,26 @@ class PresenterWindow(QMainWindow):
         self.help.setGeometry(self.rect())
         self.help.setVisible(not self.help.isVisible())
         self.help.raise_()
+
+    def overlay_state(self) -> dict[str, object]:
+        """Which overlays are open, and the overview's selection (for the state probe)."""
+        overview = self._overview
+        selected = overview.currentItem() if overview is not None and overview.isVisible() else None
+        return {"help": self._help is not None and self._help.isVisible(),
+                "overview": overview is not None and overview.isVisible(),
+                "overview_selected": selected.text().split()[0] if selected is not None else "",
+                "goto": self.goto.isVisible()}
+
+    def notes_state(self) -> dict[str, int]:
+        """The showing notes view's scroll position and text size (for the state probe)."""
+        view = self.large_notes if self.large_print else self.notes
+        bar = view.verticalScrollBar()
+        return {"scroll": bar.value(), "max": bar.maximum(), "point_size": view.point_size}
+
+    def scroll_notes(self, pages: float) -> None:
+        """Scroll the showing notes by ``pages`` screens (negative: back up)."""
+        view = self.large_notes if self.large_print else self.notes
+        view.scroll_pages(pages)
 
     def close_overlays(self) -> bool:
         """Hide the overlays; True when one was open."""

@@ -62,6 +62,8 @@ class QAPanel(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.table = QTableWidget(0, 5)
+        for name in ("question", "asked_by", "organisation", "slide", "status", "owner", "due", "table"):
+            getattr(self, name).setObjectName(name)
         self._build()
         for w in (self.question, self.asked_by, self.organisation, self.owner, self.due, self.slide, self.status):
             w.installEventFilter(self)
@@ -70,7 +72,6 @@ class QAPanel(QWidget):
         self.refresh()
 
     def _build(self) -> None:
-        self.setStyleSheet("QWidget#qa { background:#1b1b1b; } QLabel, QCheckBox { color:#ddd; }")
         form = QFormLayout()
         form.addRow("Question", self.question)
         form.addRow("Asked by", self.asked_by)

@@ -19,6 +19,7 @@ from presenter.deck.model import Deck
 from presenter.render.report import draw_report, save_report_pdf, save_report_png
 from presenter.talk.rehearsal import Report, build_report, format_report, write_timings
 from presenter.talk.storage import Store
+from presenter.ui import style
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +59,7 @@ class ReportWindow(QDialog):
         col.addWidget(ChartView(self.report), 3)
         table = QPlainTextEdit(format_report(self.report))
         table.setReadOnly(True)
-        table.setStyleSheet("font-family: 'DejaVu Sans Mono'; font-size: 12px")
+        table.setFont(style.font("mono", 13))
         col.addWidget(table, 2)
         self.average = QCheckBox("Use the average of all runs")
         self.status = QLabel()
