@@ -136,7 +136,7 @@ class GotoField(QLineEdit):
         else:
             self.setStyleSheet(f"background:{style.color('error_banner')}")
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt override)
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
         if event.key() == Qt.Key.Key_Escape:
             self.close_field()
             event.accept()
