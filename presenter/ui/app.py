@@ -316,6 +316,8 @@ class PresenterApp(QObject):
 
     def _place(self) -> None:
         screens.place(self.presenter, self.audience, self.audience_screen, self.swapped)
+        self.presenter.raise_()
+        self.presenter.activateWindow()  # the keyboard stays with the speaker
 
     def quit(self) -> None:
         """Close everything."""
