@@ -243,7 +243,8 @@ class PresenterWindow(QMainWindow):
     def part_geometries(self) -> dict[str, list[int]]:
         """Where the notes, timers and slide previews are on the screen (for the state probe)."""
         large = self.large_print
-        parts = {"notes": self.large_notes if large else self.notes, "timers": self.large_timers if large else self.timers,
+        parts = {"notes": self.large_notes if large else self.notes,
+                 "timers": self.large_timers if large else self.timers,
                  "current": self.current, "next": self.next_view}
         out = {}
         for name, widget in parts.items():
