@@ -215,7 +215,8 @@ class QAPanel(QWidget):
             w.clear()
         self.due.setDate(NO_DATE)
         self.status.setCurrentIndex(0)
-        if self.isAncestorOf(self.window().focusWidget()):
+        focus = self.window().focusWidget()
+        if focus is not None and self.isAncestorOf(focus):
             self.question.setFocus()  # ready for the next question
         self.refresh()
         self.saved.emit()
