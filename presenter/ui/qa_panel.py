@@ -79,6 +79,8 @@ class QAPanel(QWidget):
         self.due.setSpecialValueText("no due date")  # shown while the date is the minimum
         self.due.setDate(NO_DATE)
         self.show_on_screen = QCheckBox("Show the selected question on the audience screen")
+        self.pinned = QCheckBox("Keep this panel open after the Q&A")
+        self.current: Slide | None = None
         self.counter = QLabel()
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -132,6 +134,9 @@ class QAPanel(QWidget):
         page.addWidget(self.counter)
         page.addWidget(self.table, 1)
         page.addWidget(self.show_on_screen)
+        page.addWidget(self.pinned)
+        for box in (self.show_on_screen, self.pinned):
+            box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
     # -- state -----------------------------------------------------------------------------
     def set_slides(self, slides: list[Slide]) -> None:
@@ -143,10 +148,15 @@ class QAPanel(QWidget):
 
     def follow(self, current: Slide | None) -> None:
         """Preselect the slide being shown, unless a question is being typed or edited."""
+        self.current = current
         if current is not None and self.editing is None and not self.question.text():
             row = self._row_of.get(current.index)
             if row is not None:
                 self.slide.setCurrentIndex(row)
+
+    def busy(self) -> bool:
+        """Whether the panel must stay open: pinned, a question half typed, or one being edited."""
+        return self.pinned.isChecked() or self.editing is not None or bool(self.question.text().strip())
 
     def focus_question(self) -> None:
         """Put the cursor in the question field."""
@@ -215,6 +225,7 @@ class QAPanel(QWidget):
             w.clear()
         self.due.setDate(NO_DATE)
         self.status.setCurrentIndex(0)
+        self.follow(self.current)  # the next question starts on the slide being shown
         focus = self.window().focusWidget()
         if focus is not None and self.isAncestorOf(focus):
             self.question.setFocus()  # ready for the next question

@@ -94,17 +94,17 @@ def test_go_to_a_slide_by_number(display, launch, deck_copy, tmp_path) -> None:
     assert difference(shot, load(reference)) < 2.0
     display.key("g")
     app.wait_state(lambda s: s["overlays"]["goto"], "the go-to field")
-    display.type("6")
+    display.type("7")
     display.key("KP_Enter")
-    app.wait_state(lambda s: s["audience"]["shown"] == "6" and not s["overlays"]["goto"], "slide 6")
+    app.wait_state(lambda s: s["audience"]["shown"] == "7" and not s["overlays"]["goto"], "slide 7")
     display.key("g")
     app.wait_state(lambda s: s["overlays"]["goto"], "the go-to field")
     display.type("3")
     display.key("Escape")
     state = app.wait_state(lambda s: not s["overlays"]["goto"], "Esc to close the field")
-    assert state["audience"]["label"] == "6"
+    assert state["audience"]["label"] == "7"
     display.key("Right")  # the keyboard is back on the slides
-    app.wait_state(lambda s: s["audience"]["label"] == "7", "the next slide")
+    app.wait_state(lambda s: s["audience"]["label"] == "8", "the next slide")
 
 
 @pytest.mark.parametrize("display", [LAPTOP_PROJECTOR_WM], indirect=True, ids=lambda layout: layout.name)
