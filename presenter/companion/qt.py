@@ -88,6 +88,7 @@ class Companion(QObject):
         self.panel.stop.connect(self.stop)
         self.dock = QDockWidget("Companion", app.presenter)
         self.dock.setObjectName("companion")
+        self.dock.setStyleSheet("QDockWidget { color:#bbb; font-weight:bold; }")
         self.dock.setWidget(self.panel)
         self.dock.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.dock.hide()

@@ -12,19 +12,22 @@ Signals:
 
 from __future__ import annotations
 
+import html
 import logging
 from collections.abc import Sequence
 
 import segno
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from presenter.companion.auth import Device
 
 log = logging.getLogger(__name__)
 
 QUIET_ZONE = 4  # modules of white around the code, as the QR standard asks
+QR_SIDE = 264
+PANEL_WIDTH = 340
 
 
 class QrView(QWidget):
@@ -33,21 +36,14 @@ class QrView(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.matrix: tuple[bytearray, ...] = ()
-        self.setMinimumSize(180, 180)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setFixedSize(QR_SIDE, QR_SIDE)
 
     def set_text(self, text: str) -> None:
         """Encode ``text`` (error correction M: readable off a laptop screen at an angle)."""
         self.matrix = tuple(segno.make(text, error="m", micro=False).matrix) if text else ()
         self.update()
 
-    def sizeHint(self) -> QSize:
-        return QSize(240, 240)
-
-    def heightForWidth(self, width: int) -> int:
-        return width
-
-    def paintEvent(self, event: QPaintEvent) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:  # Qt override
         if not self.matrix:
             return
         n = len(self.matrix) + 2 * QUIET_ZONE
@@ -77,8 +73,10 @@ class DeviceRow(QWidget):
     def __init__(self, device: Device, panel: CompanionPanel):
         super().__init__()
         state = "connected" if device.connected else "not connected"
-        text = QLabel(f"<b>{device.role.capitalize()}</b> · {device.label} · {device.address}<br/>"
-                      f"<span style='color:#9a9a9a'>paired {device.paired_at} · {state}</span>")
+        self.text = text = QLabel(f"<b>{device.role.capitalize()}</b> · {html.escape(device.label)}<br/>"
+                                  f"<span style='color:#9a9a9a'>{device.address} · paired {device.paired_at} · "
+                                  f"{state}</span>")
+        text.setWordWrap(True)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 2, 0, 2)
         row.addWidget(text, 1)
@@ -118,9 +116,12 @@ class CompanionPanel(QWidget):
         self._build()
 
     def _build(self) -> None:
+        self.setFixedWidth(PANEL_WIDTH)
         col = QVBoxLayout(self)
-        col.addWidget(QLabel("<b>Companion</b>: scan with the phone (clicker) or the clerk's browser"))
-        col.addWidget(self.qr, 1)
+        intro = QLabel("Scan with the speaker's phone (clicker) or open the address in the clerk's browser.")
+        intro.setWordWrap(True)
+        col.addWidget(intro)
+        col.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
         col.addWidget(self.url_label)
         hint = QLabel("The code works once and for 5 minutes; a new one appears by itself.")
         hint.setWordWrap(True)
@@ -134,7 +135,7 @@ class CompanionPanel(QWidget):
         col.addLayout(buttons)
         col.addWidget(self.devices_label)
         col.addLayout(self.devices_box)
-        col.addStretch(0)
+        col.addStretch(1)
         self.set_devices([])
 
     def set_url(self, url: str) -> None:

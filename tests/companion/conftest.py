@@ -44,3 +44,50 @@ def pair(core: CompanionCore, role: str = "clicker", address: str = "127.0.0.1")
     response = get(core, f"/pair/{core.codes.current().code}/{role}", address=address)
     assert response.status == 303
     return token_from(response)
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync"]
+PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's headless Chromium, driven by Playwright (one per test module: it takes a second to start)."""
+    from pathlib import Path
+
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is needed for the companion tests: apt-get install chromium (.ci/install does)")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)  # its own profile
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def make_app(qtbot, tmp_path, fake_clock):
+    """A presentation on the two simulated screens (as in tests/ui), stopped at the end."""
+    from PySide6.QtCore import QSettings
+
+    from presenter.deck import load_deck
+    from presenter.ui.app import PresenterApp
+
+    apps = []
+
+    def make(path):
+        app = PresenterApp(load_deck(path), QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat),
+                           now=fake_clock)
+        app.start()
+        qtbot.addWidget(app.presenter)
+        qtbot.addWidget(app.audience)
+        qtbot.waitExposed(app.presenter)
+        app.records.ensure_ready()
+        apps.append(app)
+        return app
+
+    yield make
+    for app in apps:
+        app.stop()
