@@ -52,7 +52,5 @@ def place(presenter: QWidget, audience: QWidget, audience_index: int | None, swa
 def _move(widget: QWidget, screen: QScreen) -> None:
     if widget.isFullScreen():
         widget.showNormal()
-    handle = widget.windowHandle()
-    if handle is not None:
-        handle.setScreen(screen)
+    widget.setScreen(screen)  # before the window exists too: X screens of their own need it
     widget.setGeometry(screen.geometry())
