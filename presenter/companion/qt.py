@@ -8,6 +8,7 @@ published after every phone command and a few times a second otherwise.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 from typing import TYPE_CHECKING
@@ -150,10 +151,8 @@ class Companion(QObject):
             return
         qa = self.app.records.qa
         if qa is not None:
-            try:
+            with contextlib.suppress(RuntimeError, TypeError):  # a panel made after the start
                 qa.saved.disconnect(server.questions_edited)
-            except (RuntimeError, TypeError):
-                pass
         server.stop()
         self.dock.hide()
         self.panel.set_devices([])

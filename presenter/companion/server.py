@@ -138,7 +138,7 @@ class CompanionServer:
     def _run(self) -> None:
         try:
             asyncio.run(self._main())
-        except BaseException as exc:  # noqa: BLE001 (reported to start(), never raised into nothing)
+        except BaseException as exc:  # reported to start(), never lost
             self._error = exc
             self._ready.set()
 

@@ -43,7 +43,7 @@ class QrView(QWidget):
         self.matrix = tuple(segno.make(text, error="m", micro=False).matrix) if text else ()
         self.update()
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # Qt override
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         if not self.matrix:
             return
         n = len(self.matrix) + 2 * QUIET_ZONE

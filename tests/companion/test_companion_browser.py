@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import PHONE
+from companion_helpers import PHONE
 from PySide6.QtGui import QImage
 
 from presenter.cli import main

@@ -7,7 +7,7 @@ import hashlib
 import json
 import re
 
-from conftest import HOST, get, pair, token_from
+from companion_helpers import HOST, get, pair, token_from
 
 from presenter.companion.core import COOKIE, LATE_MS, Request, device_label
 from presenter.companion.pages import inline_style

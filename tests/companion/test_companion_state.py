@@ -12,7 +12,8 @@ from presenter.deck import load_deck
 from presenter.talk.clock import Countdown
 from presenter.talk.talk import Blank, Talk
 
-DECK = "# Intro\n\nNote: private words\n\n---\n\n# Budget\n\n---\n\n<!-- .slide: data-visibility=\"hidden\" -->\n# Hidden\n"
+DECK = ("# Intro\n\nNote: private words\n\n---\n\n# Budget\n\n---\n\n"
+        "<!-- .slide: data-visibility=\"hidden\" -->\n# Hidden\n")
 
 
 def test_snapshot_follows_the_audience(write_deck, fake_clock) -> None:
