@@ -219,7 +219,7 @@ class CompanionCore:
             return Outcome(close_code=4401)  # revoked, or the companion was restarted
         try:
             message = json.loads(text)
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
             return Outcome(replies=({"type": "error", "message": "not JSON"},))
         if not isinstance(message, dict):
             return Outcome(replies=({"type": "error", "message": "not a message"},))

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtNetwork import QNetworkInterface
 from PySide6.QtWidgets import QDockWidget
 
-from presenter.companion.hosts import WILDCARDS, Interface, choose_host
+from presenter.companion.hosts import LOOPBACK, WILDCARDS, Interface, choose_host
 from presenter.companion.server import CompanionServer, Hooks
 from presenter.companion.state import snapshot_of
 from presenter.ui.companion_panel import CompanionPanel
@@ -29,6 +29,14 @@ log = logging.getLogger(__name__)
 
 PUBLISH_MS = 250
 COMMANDS = {"next": "next", "previous": "previous", "black": "black"}  # phone command → app action
+
+
+def say(line: str, error: bool = False) -> None:
+    """One line on the terminal the app was started from (scripts read the pairing URL there)."""
+    try:
+        print(line, file=sys.stderr if error else sys.stdout, flush=True)
+    except (OSError, ValueError, AttributeError):  # no terminal (started from a desktop menu)
+        log.info("%s", line)
 
 
 def lan_interfaces() -> list[Interface]:
@@ -115,7 +123,7 @@ class Companion(QObject):
             return self.host, self.host
         advertised = choose_host(lan_interfaces())
         if self.host in WILDCARDS:
-            print(f"companion: listening on every network interface ({self.host}), as asked", file=sys.stderr)
+            say(f"companion: listening on every network interface ({self.host}), as asked", error=True)
             return self.host, advertised
         return advertised, advertised
 
@@ -128,7 +136,7 @@ class Companion(QObject):
             url = server.start()
         except OSError as exc:
             message = f"The companion page could not start on {bind}: {exc}"
-            print(f"companion: error: {message}", file=sys.stderr, flush=True)
+            say(f"companion: error: {message}", error=True)
             self.app.presenter.banner.show_message(message, "error")
             return None
         self.server = server
@@ -138,6 +146,9 @@ class Companion(QObject):
         self.app.presenter.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.show()
         self.show_url(url)
+        if advertised == LOOPBACK and not self.host:
+            self.app.presenter.banner.show_message("No local network found: the companion page opens on this "
+                                                   "laptop only.", "warning")
         self.refresh_devices()
         self.publish()
         self.timer.start()
@@ -156,7 +167,7 @@ class Companion(QObject):
         server.stop()
         self.dock.hide()
         self.panel.set_devices([])
-        print("companion: stopped", flush=True)
+        say("companion: stopped")
 
     # -- the server's news, on the app's thread --------------------------------------------
     @Slot(str)
@@ -193,4 +204,4 @@ class Companion(QObject):
         if self.server is None:
             return
         self.panel.set_url(url)
-        print(f"companion: {url}", flush=True)
+        say(f"companion: {url}")

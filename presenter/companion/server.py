@@ -146,7 +146,8 @@ class CompanionServer:
         self.loop = asyncio.get_running_loop()
         self._stopping = asyncio.Event()
         async with serve(self._handler, self.host, self.port, process_request=self._process_request,
-                         max_size=MAX_MESSAGE, ping_interval=10, ping_timeout=10, server_header=None) as server:
+                         max_size=MAX_MESSAGE, ping_interval=10, ping_timeout=10, close_timeout=1,
+                         server_header=None) as server:
             port = int(server.sockets[0].getsockname()[1])
             self.core = self._make_core(port)
             self._ready.set()

@@ -381,7 +381,7 @@ def run(args: argparse.Namespace) -> int:
         raise DeckError(f"there is no slide {args.start_slide!r} to start on", deck.path)
     presentation.talk.presenter = presentation.talk.audience = start
     presentation.start()
-    if getattr(args, "companion", False):
+    if getattr(args, "companion", False) or getattr(args, "companion_host", None):
         presentation.toggle_companion(args.companion_host)
     if getattr(args, "rehearse", False):
         presentation.records.start_rehearsal()

@@ -134,6 +134,7 @@ def test_roles_and_revocation_per_message(make_core) -> None:
     assert send(core, clicker, type="command", name="next", id=9, t=0.0).close_code == 4401
     assert get(core, "/clicker", clicker_token).status == 401
     assert core.handle_message(clerk, "{not json").replies[0]["type"] == "error"
+    assert core.handle_message(clerk, "[" * 60000).replies[0]["type"] == "error"  # too deep: refused, not a crash
 
 
 def test_device_limit_keeps_the_code(make_core) -> None:
