@@ -79,6 +79,7 @@ class CompanionServer:
         self._stopping: asyncio.Event | None = None
         self._thread: threading.Thread | None = None
         self._channels: dict[ServerConnection, Channel] = {}
+        self._closing: set[asyncio.Task[None]] = set()  # kept until done (the loop holds tasks weakly)
         self._snapshot = Snapshot()
         self.version = 0
 
@@ -274,7 +275,9 @@ class CompanionServer:
         assert self.loop is not None
         for connection, channel in list(self._channels.items()):
             if channel.device_id == device_id:
-                self.loop.create_task(connection.close(code, reason))
+                task = self.loop.create_task(connection.close(code, reason))
+                self._closing.add(task)
+                task.add_done_callback(self._closing.discard)
         self.hooks.devices_changed()
 
 

@@ -39,7 +39,7 @@ const Companion = (() => {
       document.body.classList.add("offline");
       if (event.code === 4403) return end("The speaker disconnected this device.");
       if (event.code === 4401) return end("This device is no longer paired. Scan the QR code again.");
-      if (event.code === 1001) status("The companion was stopped on the laptop. Waiting for it…", "warn");
+      if (event.code === 1001) return end("The companion was stopped on the laptop. Scan its new QR code to pair again.");
       check();
     };
   }

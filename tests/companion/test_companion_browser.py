@@ -152,12 +152,36 @@ def test_revoked_phone_is_told_and_moves_nothing(browser, make_app, write_deck, 
     assert app.talk.audience.index == 0
 
 
+def test_taps_while_the_connection_is_lost_are_never_sent_later(browser, make_app, write_deck, qtbot) -> None:
+    _path, app = start(make_app, write_deck)
+    page = pair(browser, qtbot, app, "clicker")
+    qtbot.waitUntil(lambda: app.companion.server.sessions.devices()[0].connected == 1)
+    commands: list[str] = []
+    app.companion.bridge.command.connect(commands.append)
+    page.context.set_offline(True)  # the Wi-Fi goes: reconnecting fails until it is back
+    server = app.companion.server
+    server.loop.call_soon_threadsafe(lambda: [c.transport.abort() for c in list(server._channels)])
+    page.wait_for_selector("body.offline")
+    qtbot.waitUntil(lambda: server.sessions.devices()[0].connected == 0)
+    for _ in range(3):
+        page.tap("#next", force=True)
+    page.context.set_offline(False)
+    page.wait_for_selector("body:not(.offline)", timeout=15000)  # reconnected, with the same token
+    qtbot.waitUntil(lambda: server.sessions.devices()[0].connected == 1)
+    page.tap("#previous")  # the connection works again: this one arrives, and is the first
+    qtbot.waitUntil(lambda: commands == ["previous"])
+    assert app.talk.audience.index == 0
+
+
 @pytest.mark.parametrize("host", ["127.0.0.1"])
-def test_stop_and_start_again(make_app, write_deck, qtbot, host: str, capsys) -> None:
+def test_stop_and_start_again(browser, make_app, write_deck, qtbot, host: str, capsys) -> None:
     _path, app = start(make_app, write_deck)
     first = app.companion.panel.url
     assert f"companion: {first}" in capsys.readouterr().out  # one line, for scripts
+    page = pair(browser, qtbot, app, "clicker")
+    qtbot.waitUntil(lambda: text(page, "#slide") == "1")
     app.companion.panel.stop.emit()
+    qtbot.waitUntil(lambda: "stopped on the laptop" in text(page, "#conn"))
     assert not app.companion.running and not app.companion.dock.isVisible()
     app.toggle_companion()
     assert app.companion.running and app.companion.panel.url != first
