@@ -240,6 +240,19 @@ class PresenterWindow(QMainWindow):
         bar = view.verticalScrollBar()
         return {"scroll": bar.value(), "max": bar.maximum(), "point_size": view.point_size}
 
+    def part_geometries(self) -> dict[str, list[int]]:
+        """Where the notes, timers and slide previews are on the screen (for the state probe)."""
+        large = self.large_print
+        parts = {"notes": self.large_notes if large else self.notes,
+                 "timers": self.large_timers if large else self.timers,
+                 "current": self.current, "next": self.next_view}
+        out = {}
+        for name, widget in parts.items():
+            if widget.isVisible():
+                top_left = widget.mapToGlobal(widget.rect().topLeft())
+                out[name] = [top_left.x(), top_left.y(), widget.width(), widget.height()]
+        return out
+
     def scroll_notes(self, pages: float) -> None:
         """Scroll the showing notes by ``pages`` screens (negative: back up)."""
         view = self.large_notes if self.large_print else self.notes
