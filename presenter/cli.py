@@ -66,7 +66,8 @@ def _parser() -> argparse.ArgumentParser:
     present.add_argument("--companion", action="store_true",
                          help="phone clicker and clerk page on the local network (QR code in the presenter window)")
     present.add_argument("--companion-host", default=None, metavar="ADDR",
-                         help="address for --companion (default: the laptop's LAN address; 0.0.0.0 only if asked)")
+                         help="the companion's address, for --companion or C (default: the laptop's LAN address; "
+                         "0.0.0.0 only if asked)")
     rehearse = sub.add_parser("rehearse", help="present and record a rehearsal run (time on every slide)")
     for action in present._actions[1:]:
         rehearse._add_action(action)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
@@ -27,6 +28,13 @@ def _text(data: Mapping[str, Any], name: str) -> str:
     return value
 
 
+def _is_date(text: str) -> bool:
+    try:
+        return dt.date.fromisoformat(text).isoformat() == text
+    except ValueError:
+        return False
+
+
 def question_from(data: Mapping[str, Any], slides: Sequence[SlideRef], elapsed: float,
                   base: Question | None = None) -> Question:
     """The question the clerk typed, checked; ``base`` is the question being edited.
@@ -42,6 +50,8 @@ def question_from(data: Mapping[str, Any], slides: Sequence[SlideRef], elapsed: 
     status = data.get("status", "open")
     if status not in STATUSES:
         raise ValueError(f"Status must be one of {', '.join(STATUSES)}.")
+    if fields["due"] and not _is_date(fields["due"]):
+        raise ValueError("The due date must be a date (YYYY-MM-DD), as the laptop keeps it.")
     label = data.get("slide", "")
     ref = next((s for s in slides if s.label == label), None)
     if label and ref is None:

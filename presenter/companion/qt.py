@@ -169,6 +169,12 @@ class Companion(QObject):
         self.panel.set_devices([])
         say("companion: stopped")
 
+    def state(self) -> dict[str, object]:
+        """For the state probe: running, panel shown, the pairing URL, the devices paired."""
+        devices = self.server.sessions.devices() if self.server is not None else []
+        return {"running": self.running, "panel": self.dock.isVisible(), "url": self.panel.url if self.running else "",
+                "devices": [{"role": d.role, "connected": d.connected, "notes": d.notes} for d in devices]}
+
     # -- the server's news, on the app's thread --------------------------------------------
     @Slot(str)
     def run_command(self, name: str) -> None:

@@ -92,6 +92,7 @@ class PresenterApp(QObject):
         self.inhibitor = ScreenSaverInhibitor()
         self.probe: probe.StateProbe | None = None
         self.companion: Any = None  # presenter.companion.qt.Companion, made when first asked for
+        self.companion_host: str | None = None  # --companion-host
 
     # -- start and stop --------------------------------------------------------------------
     def start(self, place_windows: bool = True) -> None:
@@ -274,7 +275,7 @@ class PresenterApp(QObject):
         from presenter.companion.qt import Companion  # loaded only when asked for
 
         if self.companion is None:
-            self.companion = Companion(self, host)
+            self.companion = Companion(self, host or self.companion_host)
         self.companion.toggle(host)
 
     def open_link(self, href: str) -> None:
@@ -388,8 +389,10 @@ def run(args: argparse.Namespace) -> int:
         raise DeckError(f"there is no slide {args.start_slide!r} to start on", deck.path)
     presentation.talk.presenter = presentation.talk.audience = start
     presentation.start()
-    if getattr(args, "companion", False) or getattr(args, "companion_host", None):
+    if getattr(args, "companion", False):
         presentation.toggle_companion(args.companion_host)
+    elif getattr(args, "companion_host", None):
+        presentation.companion_host = args.companion_host  # for C later
     if getattr(args, "rehearse", False):
         presentation.records.start_rehearsal()
     quit_on_signals(presentation)

@@ -42,6 +42,8 @@ def test_save_then_edit(tmp_path: Path) -> None:
     ({"question": "x", "id": 77}, "no longer exists"),
     ({"question": "x", "id": "1; DROP TABLE"}, "bad question id"),
     ({"question": ["x"]}, "must be text"),
+    ({"question": "x", "due": "next Tuesday"}, "must be a date"),
+    ({"question": "x", "due": "2026-02-30"}, "must be a date"),
 ])
 def test_bad_forms_are_refused_and_save_nothing(tmp_path: Path, data: dict, message: str) -> None:
     deck = tmp_path / "deck.md"
