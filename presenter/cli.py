@@ -63,6 +63,11 @@ def _parser() -> argparse.ArgumentParser:
     present.add_argument("--start-slide", default="1", help="slide to start on: 3 or 3.2")
     present.add_argument("--duration", default=None, help="talk length, e.g. 20m, 1h10m, 90s")
     present.add_argument("--end", default=None, help="time the talk must end, e.g. 19:45")
+    present.add_argument("--companion", action="store_true",
+                         help="phone clicker and clerk page on the local network (QR code in the presenter window)")
+    present.add_argument("--companion-host", default=None, metavar="ADDR",
+                         help="the companion's address, for --companion or C (default: the laptop's LAN address; "
+                         "0.0.0.0 only if asked)")
     rehearse = sub.add_parser("rehearse", help="present and record a rehearsal run (time on every slide)")
     for action in present._actions[1:]:
         rehearse._add_action(action)

@@ -90,6 +90,8 @@ class PresenterApp(QObject):
         self.tick.timeout.connect(self._tick)
         self.inhibitor = ScreenSaverInhibitor()
         self.probe: probe.StateProbe | None = None
+        self.companion: Any = None  # presenter.companion.qt.Companion, made when first asked for
+        self.companion_host: str | None = None  # --companion-host
 
     # -- start and stop --------------------------------------------------------------------
     def start(self, place_windows: bool = True) -> None:
@@ -130,6 +132,8 @@ class PresenterApp(QObject):
             self.watcher.deleteLater()
             self.watcher = None
         self.records.stop_rehearsal(show_report=False)
+        if self.companion is not None:
+            self.companion.stop()
         self.inhibitor.release()
         self.presenter.close()
         self.audience.close()
@@ -156,6 +160,7 @@ class PresenterApp(QObject):
             "chair_timer": self.toggle_chair_timer, "reload": self.reload, "quit": self.quit,
             "export": self.export, "questions": self.records.toggle_questions,
             "rehearse": self.records.toggle_rehearsal, "report": self.records.show_report,
+            "companion": self.toggle_companion,
         }
 
     def _clock(self, action: Callable[[], None]) -> Callable[[], None]:
@@ -255,6 +260,14 @@ class PresenterApp(QObject):
         if not self.chair_timer:
             self.audience.set_chair_text("")
         self._tick()
+
+    def toggle_companion(self, host: str | None = None) -> None:
+        """C: start the phone companion (its QR code in the presenter window only), or show / hide its panel."""
+        from presenter.companion.qt import Companion  # loaded only when asked for
+
+        if self.companion is None:
+            self.companion = Companion(self, host or self.companion_host)
+        self.companion.toggle(host)
 
     def open_link(self, href: str) -> None:
         """Open a link from the notes: web links in the browser, files resolved against the deck."""
@@ -376,6 +389,10 @@ def run(args: argparse.Namespace) -> int:
         raise DeckError(f"there is no slide {args.start_slide!r} to start on", deck.path)
     presentation.talk.presenter = presentation.talk.audience = start
     presentation.start()
+    if getattr(args, "companion", False):
+        presentation.toggle_companion(args.companion_host)
+    elif getattr(args, "companion_host", None):
+        presentation.companion_host = args.companion_host  # for C later
     if getattr(args, "rehearse", False):
         presentation.records.start_rehearsal()
     quit_on_signals(presentation)

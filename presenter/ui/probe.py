@@ -83,6 +83,7 @@ class StateProbe(QObject):
             "chair_timer": a.audience.chair_text,
             "caption": a.audience.caption,
             "banner": w.banner.text() if w.banner.isVisible() else "",
+            "companion": a.companion.state() if a.companion is not None else {},
         }
 
     def write(self) -> None:
