@@ -197,8 +197,8 @@ def format_report(report: Report) -> str:
     from presenter.talk.clock import format_clock
 
     lines = [f"{report.title}: rehearsal of {report.run.started_at}",
-             f"total {format_clock(report.actual)} against {format_clock(report.planned)} planned "
-             f"({format_clock(report.actual - report.planned, signed=True)})", "",
+             (f"total {format_clock(report.actual)} against {format_clock(report.planned)} planned "
+              f"({format_clock(report.actual - report.planned, signed=True)})"), "",
              f"{'slide':>6}  {'title':<36} {'plan':>6} {'actual':>7} {'diff':>7} {'visits':>6}"
              + ("  earlier" if report.earlier_runs else "")]
     for t in report.times:

@@ -39,7 +39,7 @@ def test_csv_round_trips_every_field(tmp_path: Path) -> None:
 def test_markdown_groups_by_status_with_owners(tmp_path: Path) -> None:
     text = to_markdown(saved(tmp_path), "Community Safety")
     assert text.index("Follow-ups promised") < text.index("Open questions") < text.index("Answered")
-    assert "Head of Community Safety, due 2026-12-15" in text and "slide 4 CCTV" in text
+    assert "Head of Community Safety, due 15 December 2026" in text and "slide 4 CCTV" in text
     assert "Cllr Zoë Müller, Bentley Heath ward" in text
 
 
