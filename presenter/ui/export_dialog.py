@@ -63,6 +63,7 @@ class ExportDialog(QDialog):
         self.extra_html = extra_html
         self.choose_file = choose_file
         self.setWindowTitle("Export handout")
+        self.setMinimumWidth(560)
         self.layout_box = _choices(LAYOUTS, DEFAULT_LAYOUT)
         self.style_box = _choices(PRINT_STYLES, DEFAULT_PRINT_STYLE)
         self.layout_help, self.style_help = QLabel(), QLabel()
