@@ -12,6 +12,7 @@ listener gets a ``Recovery`` to show the speaker.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import logging
@@ -204,19 +205,18 @@ class Store:
     def _rebuild(self, reason: str) -> Recovery:
         old, old_path = self.connection, self.path
         if reason == "lost its write-ahead log":
-            target = old_path
-            restored = _checkpoint(old)
-            old.close()
+            target, restored = old_path, _checkpoint(old)
         else:
             target = self._free_path()
             restored = _copy_into(old, target)
-            old.close()
         try:
-            self.connection = connect(target)
-            migrate(self.connection)
-        except (OSError, sqlite3.Error) as exc:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            connection = connect(target)
+            migrate(connection)
+        except (OSError, sqlite3.Error) as exc:  # the old connection stays open for the next try
             raise StorageError(f"the database {old_path} {reason} and cannot be recreated at {target}: {exc}") from None
-        self.path = target
+        old.close()
+        self.connection, self.path = connection, target
         self._identity = _identity(target)
         self._wal_identity = _identity(_wal(target))
         return Recovery(old_path, target, reason, restored)
@@ -254,7 +254,8 @@ def _copy_into(old: sqlite3.Connection, target: Path) -> bool:
     except (OSError, sqlite3.Error) as exc:
         log.warning("cannot copy the old database into %s: %s", target, exc)
         for suffix in ("", "-wal", "-shm"):
-            Path(f"{target}{suffix}").unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                Path(f"{target}{suffix}").unlink(missing_ok=True)
         return False
 
 
