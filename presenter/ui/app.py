@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import logging
 import re
+import signal
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -20,12 +22,12 @@ from presenter.render.themes import get_theme
 from presenter.talk.clock import Countdown, format_clock, parse_duration, parse_end_time
 from presenter.talk.navigation import Position
 from presenter.talk.talk import Blank, Talk
-from presenter.ui import screens
+from presenter.ui import probe, screens, style
 from presenter.ui.audience import AudienceWindow
-from presenter.ui.records import Records
 from presenter.ui.keys import KeyRouter, load_bindings
 from presenter.ui.panels import open_url_default
 from presenter.ui.presenter_window import PresenterWindow
+from presenter.ui.records import Records
 from presenter.ui.reload import DeckWatcher
 from presenter.ui.screensaver import ScreenSaverInhibitor
 
@@ -52,7 +54,7 @@ class PresenterApp(QObject):
         now, wall: clocks (injected in tests).
     """
 
-    def __init__(self, deck: Deck, settings: QSettings, countdown: Countdown = Countdown(),
+    def __init__(self, deck: Deck, settings: QSettings, countdown: Countdown | None = None,
                  audience_screen: int | None = None, overrides: dict[str, Any] | None = None,
                  now: Callable[[], float] | None = None, wall: Callable[[], dt.datetime] | None = None):
         super().__init__()
@@ -65,18 +67,20 @@ class PresenterApp(QObject):
         self.run_dialog: Callable[[QDialog], bool] = lambda d: d.exec() == QDialog.DialogCode.Accepted
         kwargs: dict[str, Any] = {k: v for k, v in (("now", now), ("wall", wall)) if v is not None}
         self.talk = Talk(deck, **kwargs)
-        self.talk.countdown = countdown
+        self.talk.countdown = countdown or Countdown()
         self.context = RenderContext(deck)
         self.theme = get_theme(deck.theme)
-        self.bindings = load_bindings()
+        self.config_problems: list[str] = []
+        self.bindings = load_bindings(problems=self.config_problems)
         self.audience = AudienceWindow(self.context, self.theme)
         self.presenter = PresenterWindow(self.context, self.theme, self.bindings, settings)
+        self.config_problems += self.presenter.prefs.problems
         self.presenter.goto.on_go = self._goto
         self.presenter.overview_chosen.connect(self._overview_chosen)
         self.presenter.notes.link_activated.connect(self.open_link)
         self.presenter.large_notes.link_activated.connect(self.open_link)
         self.records = Records(self.talk, self.presenter, self.audience, self.refresh)
-        self.router = KeyRouter(self.bindings, self.handlers())
+        self.router = KeyRouter(self.bindings, self.handlers(), windows=lambda: (self.presenter, self.audience))
         self.talk.on_change = self.refresh
         self.watcher: DeckWatcher | None = DeckWatcher(deck.path, parent=self) if deck.path.is_file() else None
         if self.watcher is not None:
@@ -85,12 +89,14 @@ class PresenterApp(QObject):
         self.tick.setInterval(TICK_MS)
         self.tick.timeout.connect(self._tick)
         self.inhibitor = ScreenSaverInhibitor()
+        self.probe: probe.StateProbe | None = None
 
     # -- start and stop --------------------------------------------------------------------
     def start(self, place_windows: bool = True) -> None:
         """Show both windows, start listening to keys, screens and the clock."""
         app = QApplication.instance()
         assert app is not None
+        style.apply(app)  # type: ignore[arg-type]
         app.installEventFilter(self.router)
         if isinstance(app, QGuiApplication):
             app.screenAdded.connect(self._screen_added)
@@ -102,20 +108,24 @@ class PresenterApp(QObject):
         else:
             self.presenter.show()
             self.audience.show()
+        self.presenter.raise_()
+        self.presenter.activateWindow()  # the keyboard starts on the presenter window
+        if self.config_problems:
+            self.presenter.banner.show_message("Some settings were ignored (the defaults are used): "
+                                               + "; ".join(self.config_problems), "warning")
         self.tick.start()
         QTimer.singleShot(150, self.records.ensure_ready)  # after the first frame
         self.inhibitor.inhibit()
+        self.probe = probe.install(self)
 
     def stop(self) -> None:
         """Close both windows and release the screen saver."""
         app = QApplication.instance()
-        if app is not None:
+        if isinstance(app, QGuiApplication):
             app.removeEventFilter(self.router)
             for signal, slot in ((app.screenAdded, self._screen_added), (app.screenRemoved, self._screen_removed)):
-                try:
+                with contextlib.suppress(RuntimeError, TypeError):  # never connected (windows not started)
                     signal.disconnect(slot)
-                except (RuntimeError, TypeError):
-                    pass  # never connected (windows not started)
         self.tick.stop()
         if self.watcher is not None:
             self.watcher.changed.disconnect(self.reload)
@@ -139,6 +149,7 @@ class PresenterApp(QObject):
             "white": lambda: t.toggle_blank(Blank.WHITE), "freeze": t.toggle_freeze,
             "browse_next": lambda: t.go("next", browse=True), "browse_previous": lambda: t.go("previous", browse=True),
             "bring_audience": t.bring_audience,
+            "notes_down": lambda: w.scroll_notes(1), "notes_up": lambda: w.scroll_notes(-1),
             "notes_bigger": lambda: w.change_notes_size(2), "notes_smaller": lambda: w.change_notes_size(-2),
             "large_print": self.toggle_large_print, "hold": self._clock(t.clock.toggle_hold),
             "start_clock": self._clock(t.clock.start), "reset_clock": self.reset_clock,
@@ -305,6 +316,8 @@ class PresenterApp(QObject):
 
     def _place(self) -> None:
         screens.place(self.presenter, self.audience, self.audience_screen, self.swapped)
+        self.presenter.raise_()
+        self.presenter.activateWindow()  # the keyboard stays with the speaker
 
     def quit(self) -> None:
         """Close everything."""
@@ -312,6 +325,18 @@ class PresenterApp(QObject):
         app = QApplication.instance()
         if app is not None:
             app.quit()
+
+
+def quit_on_signals(presentation: PresenterApp) -> None:
+    """SIGTERM and SIGINT (Ctrl+C in the terminal) close the talk cleanly: settings saved, nothing lost."""
+    def stop(_signum: int, _frame: object) -> None:
+        QTimer.singleShot(0, presentation.quit)
+
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, stop)
+    waker = QTimer(presentation)  # lets Python run its signal handlers while Qt waits for events
+    waker.timeout.connect(lambda: None)
+    waker.start(200)
 
 
 def countdown_from(args: argparse.Namespace, deck: Deck, now: dt.datetime) -> Countdown:
@@ -348,6 +373,7 @@ def run(args: argparse.Namespace) -> int:
     presentation.start()
     if getattr(args, "rehearse", False):
         presentation.records.start_rehearsal()
+    quit_on_signals(presentation)
     code = app.exec()
     presentation.inhibitor.release()
     return int(code)

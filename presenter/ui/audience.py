@@ -9,14 +9,14 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QEasingCurve, QPointF, QRectF, Qt, QTimer, QVariantAnimation
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPixmap, QTransform
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPixmap, QTransform
 from PySide6.QtWidgets import QWidget
 
 from presenter.deck.model import Deck, Slide
 from presenter.render.paint import RenderContext
 from presenter.render.themes import Theme
 from presenter.talk.talk import Blank
-from presenter.ui import trace
+from presenter.ui import style, trace
 from presenter.ui.slideview import Frame, SlideView
 
 log = logging.getLogger(__name__)
@@ -75,7 +75,8 @@ class AudienceWindow(SlideView):
         self._cursor_timer.setInterval(CURSOR_HIDE_MS)
         self._cursor_timer.timeout.connect(lambda: self.setCursor(Qt.CursorShape.BlankCursor))
         self._cursor_timer.start()
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a click there still lets the keys drive the talk
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)  # never takes the keyboard by itself
 
     def show_frame(self, frame: Frame | None, deck: Deck, animate: bool = True) -> None:
         """Move to ``frame``, with the slide's transition when the slide (not just the step) changes."""
@@ -190,8 +191,7 @@ class AudienceWindow(SlideView):
         p.restore()
 
     def _paint_chair(self, p: QPainter) -> None:
-        font = QFont("DejaVu Sans")
-        font.setPixelSize(max(14, self.height() // 40))
+        font = style.font("ui", max(14, self.height() // 40))
         p.setFont(font)
         box = QRectF(self.width() - font.pixelSize() * 9, self.height() - font.pixelSize() * 2.2,
                      font.pixelSize() * 8.5, font.pixelSize() * 1.8)
@@ -199,13 +199,12 @@ class AudienceWindow(SlideView):
         p.setPen(QColor("#ffffff"))
         p.drawText(box, Qt.AlignmentFlag.AlignCenter, self.chair_text)
 
-    def showEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt override)
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
         trace.mark("shown audience")
 
     def _paint_caption(self, p: QPainter) -> None:
-        font = QFont("DejaVu Sans")
-        font.setPixelSize(max(16, self.height() // 24))
+        font = style.font("ui", max(16, self.height() // 24))
         p.setFont(font)
         margin = self.width() * 0.05
         box = QRectF(margin, self.height() * 0.70, self.width() - 2 * margin, self.height() * 0.25)

@@ -7,13 +7,14 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap
+from PySide6.QtGui import QIcon, QImage, QKeyEvent, QPainter, QPixmap
 from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from presenter.deck.model import Slide
 from presenter.render.paint import RenderContext, paint_slide
 from presenter.render.themes import Theme
-from presenter.ui.keys import Binding
+from presenter.ui import style
+from presenter.ui.keys import CAPTURES_KEYS, Binding
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +26,8 @@ class HelpOverlay(QFrame):
 
     def __init__(self, bindings: list[Binding], parent: QWidget | None = None):
         super().__init__(parent)
-        self.setStyleSheet("QFrame { background: rgba(10,10,10,235); } QLabel { color: #f0f0f0; font-size: 14px; }")
+        self.setObjectName("help")
+        self.setAutoFillBackground(True)
         half = (len(bindings) + 1) // 2
         columns = "".join(f"<td valign='top' style='padding-right:40px'><table>{_rows(part)}</table></td>"
                           for part in (bindings[:half], bindings[half:]))
@@ -57,8 +59,10 @@ class OverviewOverlay(QListWidget):
         self.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.setMovement(QListWidget.Movement.Static)
         self.setSpacing(10)
-        self.setStyleSheet("QListWidget { background: rgba(15,15,15,245); color: #eee; font-size: 13px; }"
-                           "QListWidget::item:selected { background: #2a5d9f; }")
+        self.setObjectName("overview")
+        self.setProperty(CAPTURES_KEYS, True)  # arrows move the selection, not the slides
+        self.setAutoFillBackground(True)
+        self.viewport().setAutoFillBackground(True)
         self.itemActivated.connect(lambda item: self.chosen.emit(int(item.data(Qt.ItemDataRole.UserRole))))
         self.itemClicked.connect(lambda item: self.chosen.emit(int(item.data(Qt.ItemDataRole.UserRole))))
         self._key: tuple[object, ...] = ()
@@ -79,6 +83,20 @@ class OverviewOverlay(QListWidget):
                 self.setCurrentRow(row)
 
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        if event.key() == Qt.Key.Key_Escape:
+            self.close_overlay()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def close_overlay(self) -> None:
+        """Hide the grid and give the keyboard back to the slides."""
+        self.hide()
+        if self.parentWidget() is not None:
+            self.window().setFocus()
+
+
 def thumbnail(slide: Slide, theme: Theme, context: RenderContext, size: QSize = THUMB) -> QPixmap:
     """A small picture of the slide, fully revealed, through ``paint_slide``."""
     image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
@@ -97,25 +115,28 @@ class GotoField(QLineEdit):
 
     def __init__(self, on_go: Callable[[str], bool], parent: QWidget | None = None):
         super().__init__(parent)
+        self.setObjectName("goto")
         self.setPlaceholderText("Go to slide: 7 or 3.2, Enter")
         self.setMaximumWidth(260)
         self.on_go = on_go
         self.hide()
 
     def open(self) -> None:
-        """Show the field and take the keyboard."""
+        """Show the field and take the keyboard (from the audience window too)."""
         self.clear()
         self.setStyleSheet("")
         self.show()
+        self.window().raise_()
+        self.window().activateWindow()
         self.setFocus()
 
     def _go(self) -> None:
         if self.on_go(self.text()):
             self.close_field()
         else:
-            self.setStyleSheet("background:#5a1f1f; color:white")
+            self.setStyleSheet(f"background:{style.color('error_banner')}")
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt override)
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
         if event.key() == Qt.Key.Key_Escape:
             self.close_field()
             event.accept()

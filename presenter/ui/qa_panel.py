@@ -15,8 +15,21 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from presenter.deck.model import Slide
 from presenter.talk.questions import STATUSES, Question, QuestionLog
@@ -62,6 +75,8 @@ class QAPanel(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.table = QTableWidget(0, 5)
+        for name in ("question", "asked_by", "organisation", "slide", "status", "owner", "due", "table"):
+            getattr(self, name).setObjectName(name)
         self._build()
         for w in (self.question, self.asked_by, self.organisation, self.owner, self.due, self.slide, self.status):
             w.installEventFilter(self)
@@ -70,7 +85,6 @@ class QAPanel(QWidget):
         self.refresh()
 
     def _build(self) -> None:
-        self.setStyleSheet("QWidget#qa { background:#1b1b1b; } QLabel, QCheckBox { color:#ddd; }")
         form = QFormLayout()
         form.addRow("Question", self.question)
         form.addRow("Asked by", self.asked_by)
@@ -98,15 +112,15 @@ class QAPanel(QWidget):
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.itemDoubleClicked.connect(lambda _item: self.edit_selected())
-        col = QVBoxLayout(self)
+        page = QVBoxLayout(self)
         title = QLabel("<b>Questions</b>  (Q to type, Esc back to the slides, Esc again hides)")
-        col.addWidget(title)
-        col.addLayout(form)
-        col.addLayout(buttons)
-        col.addWidget(self.message)
-        col.addWidget(self.counter)
-        col.addWidget(self.table, 1)
-        col.addWidget(self.show_on_screen)
+        page.addWidget(title)
+        page.addLayout(form)
+        page.addLayout(buttons)
+        page.addWidget(self.message)
+        page.addWidget(self.counter)
+        page.addWidget(self.table, 1)
+        page.addWidget(self.show_on_screen)
 
     # -- state -----------------------------------------------------------------------------
     def set_slides(self, slides: list[Slide]) -> None:
@@ -180,7 +194,8 @@ class QAPanel(QWidget):
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
-        return int(self.table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole))
+        item = self.table.item(rows[0].row(), 0)
+        return int(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
 
     def _selection_changed(self) -> None:
         qid = self._selected_id()

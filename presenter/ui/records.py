@@ -98,6 +98,12 @@ class Records(QObject):
         self.presenter.activateWindow()
         self.qa.focus_question()
 
+    def panel_state(self) -> dict[str, object]:
+        """How many questions the panel lists and its last message (for the state probe)."""
+        if self.qa is None:
+            return {"count": 0, "message": ""}
+        return {"count": self.qa.table.rowCount(), "message": self.qa.message.text()}
+
     def leave_field(self) -> None:
         """Esc in a field: the keyboard goes back to the slides."""
         self.presenter.setFocus()

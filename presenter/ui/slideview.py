@@ -131,6 +131,11 @@ class SlideView(QWidget):
             if self._pending:
                 self._prepare_timer.start(0)
 
+    @property
+    def painted(self) -> bool:
+        """Whether a slide has been painted on screen at least once."""
+        return self._painted
+
     def current_pixmap(self) -> QPixmap | None:
         """The frame shown now, or None."""
         if self.frame is None or self.width() < 2:
