@@ -219,7 +219,8 @@ def script_html(slides: list[Slide]) -> tuple[str, dict[str, str]]:
     for s in slides:
         anchor = f"slide-{s.index}"
         marks[anchor] = slide_title(s)
-        parts.append(f'<h2><a name="{anchor}" style="color:#111111">{html.escape(s.label)}</a> · {html.escape(s.title or "(untitled)")}</h2>')
+        label, title = html.escape(s.label), html.escape(s.title or "(untitled)")
+        parts.append(f'<h2><a name="{anchor}" style="color:#111111">{label}</a> · {title}</h2>')
         parts.append(without_title(s.notes_html, s.title) or '<p class="quiet"><i>No notes.</i></p>')
     return "".join(parts), marks
 

@@ -79,7 +79,8 @@ class PageWriter:
         painter.drawText(bottom, left, self.date)
         painter.drawText(bottom, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"page {page} of {total}")
         painter.setPen(QPen(QColor("#999999"), mm(0.2)))
-        painter.drawLine(QPointF(self.margin, top.bottom() + mm(1)), QPointF(self.width - self.margin, top.bottom() + mm(1)))
+        rule = top.bottom() + mm(1)
+        painter.drawLine(QPointF(self.margin, rule), QPointF(self.width - self.margin, rule))
 
     def slide(self, painter: QPainter, rect: QRectF, slide: Slide) -> None:
         """The slide at its last step, in the print style, with a thin border; an empty one as a frame."""

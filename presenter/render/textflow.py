@@ -81,7 +81,7 @@ def lines(doc: QTextDocument) -> list[Line]:
 
 
 def split(doc: QTextDocument, room: Callable[[int], float]) -> list[Band]:
-    """Cut ``doc`` into bands: band ``k`` is at most ``room(k)`` tall, cut between lines, headings kept with their text."""
+    """Cut ``doc`` into bands ``room(k)`` tall at most, between lines, each heading kept with its text."""
     all_lines = lines(doc)
     bands: list[Band] = []
     start = 0.0

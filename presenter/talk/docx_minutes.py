@@ -104,7 +104,7 @@ def _table(doc: Any, items: list[Minute]) -> None:
     flag = OxmlElement("w:tblHeader")  # repeat the header row on every page
     flag.set(qn("w:val"), "true")
     header._tr.get_or_add_trPr().append(flag)
-    for cell, (name, _width) in zip(header.cells, COLUMNS):
+    for cell, (name, _width) in zip(header.cells, COLUMNS, strict=True):
         cell.paragraphs[0].add_run(name).bold = True
         shading = OxmlElement("w:shd")
         shading.set(qn("w:val"), "clear")
@@ -112,14 +112,14 @@ def _table(doc: Any, items: list[Minute]) -> None:
         cell._tc.get_or_add_tcPr().append(shading)
     for m in items:
         row = table.add_row()
-        for column, (cell, paragraphs) in enumerate(zip(row.cells, cells(m))):
+        for column, (cell, paragraphs) in enumerate(zip(row.cells, cells(m), strict=True)):
             cell.paragraphs[0].add_run(paragraphs[0]).bold = column == 1
             for extra in paragraphs[1:]:
                 if extra:
                     run = cell.add_paragraph().add_run(extra)
                     run.font.size = Pt(8.5)
                     run.font.color.rgb = RGBColor(0x44, 0x44, 0x44)
-    for column, (_name, width) in zip(table.columns, COLUMNS):
+    for column, (_name, width) in zip(table.columns, COLUMNS, strict=True):
         column.width = Cm(width)  # the grid (LibreOffice) and every cell (Word)
         for cell in column.cells:
             cell.width = Cm(width)

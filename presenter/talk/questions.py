@@ -96,7 +96,8 @@ def prepare(question: Question) -> Question:
         ValueError: no text, an unknown status, or a due date that is not a date
             (``presenter.talk.dates.DueDateError``).
     """
-    text: dict[str, Any] = {f.name: v.strip() for f in fields(Question) if isinstance(v := getattr(question, f.name), str)}
+    values = {f.name: getattr(question, f.name) for f in fields(Question)}
+    text: dict[str, Any] = {name: v.strip() for name, v in values.items() if isinstance(v, str)}
     q = replace(question, **text)
     if not q.question:
         raise ValueError("a question needs some text")

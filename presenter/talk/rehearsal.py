@@ -107,7 +107,7 @@ def slide_times(store: Store, deck: Deck, budgets: Sequence[int], run_ids: Seque
                       f"WHERE run_id IN ({marks}) GROUP BY slide_label, slide_title", tuple(run_ids))
     found = {(r["slide_label"], r["slide_title"]): (float(r["s"]), int(r["n"])) for r in rows}
     out = []
-    for slide, budget in zip(deck.slides, budgets):
+    for slide, budget in zip(deck.slides, budgets, strict=False):
         if slide.hidden:
             continue
         seconds, visits = found.get((slide.label, slide.title), (0.0, 0))

@@ -87,7 +87,8 @@ def test_script_layout_has_every_note_and_the_titles(deck_2019, tmp_path: Path) 
 
 
 def test_non_ascii_survives(tmp_path: Path) -> None:
-    deck = parse_deck("# Budget £5m – agreed\n\nNote: The council’s £2.4m plan – café naïve résumé\n", tmp_path / "d.md")
+    text = "# Budget £5m – agreed\n\nNote: The council’s £2.4m plan – café naïve résumé\n"
+    deck = parse_deck(text, tmp_path / "d.md")
     out = tmp_path / "n.pdf"
     export_pdf(deck, out, ExportOptions(layout="notes"))
     text = pdf_text(out)
@@ -162,8 +163,8 @@ def ink_outside(image: QImage, inset_mm: float, dpi: int) -> int:
     """Dark pixels in the outer margin of a page (nothing is drawn there)."""
     inset = round(inset_mm / 25.4 * dpi)
     w, h = image.width(), image.height()
-    return sum(1 for x in range(w) for y in range(h)
-               if (x < inset or x >= w - inset or y < inset or y >= h - inset) and QColor(image.pixel(x, y)).lightness() < 200)
+    edge = [(x, y) for x in range(w) for y in range(h) if x < inset or x >= w - inset or y < inset or y >= h - inset]
+    return sum(1 for x, y in edge if QColor(image.pixel(x, y)).lightness() < 200)
 
 
 SAMPLE = "\n\n---\n\n".join(
@@ -229,7 +230,8 @@ def test_title_author_language_and_a_bookmark_per_slide(deck_2019, tmp_path: Pat
 
     text = (ROOT / "decks" / "community-safety-2019.md").read_text(encoding="utf-8")
     deck_file = tmp_path / "deck.md"
-    deck_file.write_text(text.replace("title:", "author: Cllr Pervez Choudhury\nlang: en-GB\ntitle:", 1), encoding="utf-8")
+    front = "author: Cllr Pervez Choudhury\nlang: en-GB\ntitle:"
+    deck_file.write_text(text.replace("title:", front, 1), encoding="utf-8")
     deck = load_deck(deck_file)
     for layout in ("notes", "script"):
         out = tmp_path / f"{layout}.pdf"
@@ -242,7 +244,7 @@ def test_title_author_language_and_a_bookmark_per_slide(deck_2019, tmp_path: Pat
         marks = [(m.title, reader.get_destination_page_number(m)) for m in reader.outline]
         shown = [s for s in deck.slides if not s.hidden]
         assert [t for t, _ in marks] == [f"Slide {s.label}: {s.title}" for s in shown]
-        for (title, page), slide in zip(marks, shown):  # each bookmark opens the page with that slide's heading
+        for (title, page), slide in zip(marks, shown, strict=True):  # each opens the page with that slide's heading
             page_text = pdf_page_text(out, page + 1)
             heading = f"Slide {slide.label}: {slide.title}" if layout == "notes" else f"{slide.label} · {slide.title}"
             assert heading[:30] in page_text, (layout, title, page)

@@ -39,7 +39,8 @@ def test_sixty_presenters_open_a_new_deck_at_once(tmp_path: Path) -> None:
                                  text=True) for n in range(PROCESSES)]
     go.touch()
     results = [child.communicate() for child in children]
-    failed = [err.strip().splitlines()[-1] for (out, err), child in zip(results, children) if child.returncode]
+    failed = [err.strip().splitlines()[-1] for (_out, err), child in zip(results, children, strict=True)
+              if child.returncode]
     assert failed == [], failed[:3]
     assert all(out.strip() == "saved" for out, _err in results)
     db = sqlite3.connect(tmp_path / "talk.md.presenter.db")

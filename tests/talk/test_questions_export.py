@@ -39,7 +39,7 @@ def test_csv_round_trips_every_field(tmp_path: Path) -> None:
     questions = saved(tmp_path)
     rows = list(csv.DictReader(io.StringIO(to_csv(questions))))
     assert len(rows) == 3
-    for row, q in zip(rows, questions):
+    for row, q in zip(rows, questions, strict=True):
         for name, value in q.__dict__.items():
             assert row[name] == str(value), name
     assert rows[0]["asked_by"] == "Cllr Zoë Müller" and "£2.4m –" in rows[0]["question"]
@@ -110,7 +110,8 @@ PEOPLE = [
     Question(question="Коли буде наступне опитування?", asked_by="Ольга Петренко", organisation="Αλέξης Παπαδόπουλος",
              slide_label="2", slide_title="Community Safety", status="answered"),
     Question(question="什么时候？ And the £50k – grant?", asked_by="王小明", organisation="فاطمة الزهراء",
-             slide_label="5.2", slide_title="Business and Projects Support", owner="Siobhán Ní Bhriain", due="1 Feb 2027"),
+             slide_label="5.2", slide_title="Business and Projects Support", owner="Siobhán Ní Bhriain",
+             due="1 Feb 2027"),
     Question(question="When is the next survey?", talk_elapsed=3900),
 ]
 
@@ -140,7 +141,8 @@ def test_docx_round_trip_every_field(tmp_path: Path) -> None:
     assert [row[0] for row in rows[1:]] == ["Q1", "Q3", "Q4", "Q2"]  # follow-ups, open, answered
     for n, q in enumerate(stored, 1):
         _ref, question, who, slide, action, owner, due, status = by_ref[f"Q{n}"]
-        asked = f"Asked at 19:4{n - 1}" + (f" ({human_minutes(q.talk_elapsed)} into the talk)" if q.talk_elapsed else "")
+        into = f" ({human_minutes(q.talk_elapsed)} into the talk)" if q.talk_elapsed else ""
+        asked = f"Asked at 19:4{n - 1}{into}"
         assert question == f"{q.question}\n{asked}"
         assert who == "\n".join(x for x in (q.asked_by or "not recorded", q.organisation) if x)
         assert slide == "\n".join(x for x in (q.slide_label, q.slide_title) if x)

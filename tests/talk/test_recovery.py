@@ -23,8 +23,8 @@ FIRST = Question(question="Will the £2.4m – CCTV upgrade cover Potters Bar?",
 SECOND = Question(question="How many referrals to MIND’s outreach worker?", asked_by="Ольга Петренко",
                   status="answered", slide_label="2", slide_title="Community Safety")
 EXPECTED = [  # every field as the CSV gives it back, apart from the id and the time of entry
-    {"question": FIRST.question, "asked_by": "Cllr Zoë Müller", "organisation": "Bentley Heath ward", "slide_label": "4",
-     "slide_title": "CCTV", "status": "follow-up", "owner": "Head of CS", "due": "2026-12-15",
+    {"question": FIRST.question, "asked_by": "Cllr Zoë Müller", "organisation": "Bentley Heath ward",
+     "slide_label": "4", "slide_title": "CCTV", "status": "follow-up", "owner": "Head of CS", "due": "2026-12-15",
      "action": "Send the coverage map", "talk_elapsed": "1234.5", "created_at": "2026-11-23T19:47:00"},
     {"question": SECOND.question, "asked_by": "Ольга Петренко", "organisation": "", "slide_label": "2",
      "slide_title": "Community Safety", "status": "answered", "owner": "", "due": "", "action": "",
