@@ -18,7 +18,7 @@ from presenter.render.fonts import no_ligatures
 
 log = logging.getLogger(__name__)
 
-DPI = 300
+DPI = 150  # device pixels per inch: text and drawings are vectors; photos are embedded at this resolution
 Band = tuple[float, float]
 
 
