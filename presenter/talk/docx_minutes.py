@@ -106,10 +106,6 @@ def _table(doc: Any, items: list[Minute]) -> None:
     header._tr.get_or_add_trPr().append(flag)
     for cell, (name, _width) in zip(header.cells, COLUMNS, strict=True):
         cell.paragraphs[0].add_run(name).bold = True
-        shading = OxmlElement("w:shd")
-        shading.set(qn("w:val"), "clear")
-        shading.set(qn("w:fill"), "E7E6E6")
-        cell._tc.get_or_add_tcPr().append(shading)
     for m in items:
         row = table.add_row()
         for column, (cell, paragraphs) in enumerate(zip(row.cells, cells(m), strict=True)):
@@ -123,6 +119,12 @@ def _table(doc: Any, items: list[Minute]) -> None:
         column.width = Cm(width)  # the grid (LibreOffice) and every cell (Word)
         for cell in column.cells:
             cell.width = Cm(width)
+    for cell in header.cells:  # a grey header row (after the widths: the schema wants w:shd after w:tcW)
+        shading = OxmlElement("w:shd")
+        shading.set(qn("w:val"), "clear")
+        shading.set(qn("w:color"), "auto")
+        shading.set(qn("w:fill"), "D9D9D9")
+        cell._tc.get_or_add_tcPr().append(shading)
 
 
 __all__ = ["COLUMNS", "OutputError", "cells", "write_docx"]
