@@ -85,6 +85,9 @@ class ExportDialog(QDialog):
         self.output = QLineEdit(str(deck.folder / f"{stem}-{DEFAULT_LAYOUT}.pdf"))
         self.layout_box.currentTextChanged.connect(
             lambda name: self.output.setText(str(Path(self.output.text()).with_name(f"{stem}-{name}.pdf"))))
+        self._lay_out()
+
+    def _lay_out(self) -> None:
         browse = QPushButton("Browse…")
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
