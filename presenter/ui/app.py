@@ -73,6 +73,7 @@ class PresenterApp(QObject):
         self.config_problems: list[str] = []
         self.bindings = load_bindings(problems=self.config_problems)
         self.audience = AudienceWindow(self.context, self.theme)
+        self.audience.activated.connect(self._keyboard_to_presenter)
         self.presenter = PresenterWindow(self.context, self.theme, self.bindings, settings)
         self.config_problems += self.presenter.prefs.problems
         self.presenter.goto.on_go = self._goto
@@ -318,6 +319,10 @@ class PresenterApp(QObject):
         screens.place(self.presenter, self.audience, self.audience_screen, self.swapped)
         self.presenter.raise_()
         self.presenter.activateWindow()  # the keyboard stays with the speaker
+
+    def _keyboard_to_presenter(self) -> None:
+        """The speaker's keys belong to the presenter window, whatever took the focus."""
+        QTimer.singleShot(0, self.presenter.activateWindow)
 
     def quit(self) -> None:
         """Close everything."""

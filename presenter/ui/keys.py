@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
 from presenter.assets import resource
 from presenter.deck.yamlload import safe_load
@@ -141,7 +141,9 @@ class KeyRouter(QObject):
         if self.windows is not None and window not in list(self.windows()):
             return False
         key_event: QKeyEvent = event  # type: ignore[assignment]
-        owner = keyboard_owner(QApplication.focusWidget()) or keyboard_owner(watched)
+        # The window's own focus widget: with one X screen per monitor, Qt's idea of the active
+        # window can lag behind the X focus, but a key always goes to its window's focus widget.
+        owner = keyboard_owner(window.focusWidget()) or keyboard_owner(watched)
         if owner is not None and owner.window() is window and not is_function_key(key_event):
             return False
         action = self.action_for(key_event)

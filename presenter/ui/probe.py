@@ -54,8 +54,8 @@ class StateProbe(QObject):
         """The state as plain data."""
         a = self.app
         t, w = a.talk, a.presenter
-        focus = QApplication.focusWidget()
         active = QApplication.activeWindow()
+        focus = (active or w).focusWidget()
         slide, current = t.slide(t.audience), t.slide(t.presenter)
         return {
             "ready": a.audience.painted and w.current.painted,

@@ -143,7 +143,7 @@ class XServer:
     # -- windows ---------------------------------------------------------------------------
     def find(self, title_suffix: str) -> list[int]:
         """Viewable top-level windows whose title ends with ``title_suffix``, on any screen."""
-        out = self.run(["xdotool", "search", "--onlyvisible", "--name", f"{title_suffix}$"])
+        out = self.run(["xdotool", "search", "--onlyvisible", "--name", f"{re.escape(title_suffix)}$"])
         return [int(w) for w in out.split()]
 
     def geometry(self, window: int) -> tuple[int, int, int, int, int]:
