@@ -14,7 +14,7 @@ from collections import OrderedDict
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QUrl
-from PySide6.QtGui import QFont, QPainter, QTextDocument
+from PySide6.QtGui import QColor, QFont, QPainter, QTextDocument
 
 from presenter.deck.html_tree import parse
 from presenter.deck.model import Deck, Slide
@@ -125,7 +125,7 @@ def slide_box(rect: QRectF, size: tuple[int, int]) -> tuple[QRectF, float]:
 
 
 def paint_slide(painter: QPainter, rect: QRectF, slide: Slide, theme: Theme | None = None, step: int = -1,
-                context: RenderContext | None = None) -> None:
+                context: RenderContext | None = None, *, wash: float = 0.0) -> None:
     """Paint ``slide`` at fragment ``step`` (``-1``: every fragment shown) into ``rect``.
 
     Args:
@@ -135,6 +135,7 @@ def paint_slide(painter: QPainter, rect: QRectF, slide: Slide, theme: Theme | No
         theme: the theme (the deck's when omitted).
         step: how many fragment groups are revealed.
         context: the deck's render context (folder, size, caches).
+        wash: white laid over the backgrounds, under the content, 0–1 (print styles lighten slides with it).
     """
     ctx = context or RenderContext()
     theme = theme or get_theme(ctx.deck.theme)
@@ -146,6 +147,8 @@ def paint_slide(painter: QPainter, rect: QRectF, slide: Slide, theme: Theme | No
     bg = slide.background
     path = ctx.image_path(bg.image) if bg.image else None
     paint_background(painter, rect, bg, path, ctx.images)
+    if wash > 0:
+        painter.fillRect(rect, QColor(255, 255, 255, round(255 * min(wash, 1.0))))
     box, scale = slide_box(rect, ctx.size)
     doc = ctx.document(slide, theme, step)
     content_h = doc.size().height()

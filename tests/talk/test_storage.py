@@ -81,7 +81,7 @@ CHILD = textwrap.dedent("""
 def test_entries_survive_a_kill_right_after_saving(tmp_path: Path) -> None:
     deck = tmp_path / "talk.md"
     deck.write_text("# A\n")
-    proc = subprocess.run([sys.executable, "-c", CHILD.format(root=str(ROOT), deck=str(deck))])
+    proc = subprocess.run([sys.executable, "-c", CHILD.format(root=str(ROOT), deck=str(deck))], check=False)
     assert proc.returncode == -signal.SIGKILL
     questions = QuestionLog(open_store(deck)).all()
     assert [q.question for q in questions] == ["Will the CCTV cameras in Borehamwood be replaced?"]
