@@ -104,9 +104,12 @@ def prepare(question: Question) -> Question:
     if q.status not in STATUSES:
         raise ValueError(f"status must be one of {', '.join(STATUSES)}, not {q.status!r}")
     q = replace(q, due=parse_due(q.due))
-    if (q.owner or q.due) and q.status == "open":
-        q = replace(q, status="follow-up")
-    return q
+    return replace(q, status=follow_up_status(q.status, q.owner, q.due))
+
+
+def follow_up_status(status: str, owner: str, due: str) -> str:
+    """The follow-up rule: an owner or a due date makes an ``open`` question a ``follow-up``."""
+    return "follow-up" if status == "open" and (owner.strip() or due.strip()) else status
 
 
 class QuestionLog:
