@@ -59,20 +59,19 @@ def _parser() -> argparse.ArgumentParser:
                            help="md (default), csv (every field), pdf, or docx (a Word action table for the minutes)")
     questions.add_argument("-o", "--output", type=Path, help="file to write (default: print md/csv)")
     questions.add_argument("--db", type=Path, help="read this database (e.g. a recovered one) instead of the deck's")
-    present = sub.add_parser("present", help="present a deck (the default command)")
-    present.add_argument("deck", type=Path)
-    present.add_argument("--audience-screen", type=int, default=None, help="screen number for the audience")
-    present.add_argument("--start-slide", default="1", help="slide to start on: 3 or 3.2")
-    present.add_argument("--duration", default=None, help="talk length, e.g. 20m, 1h10m, 90s")
-    present.add_argument("--end", default=None, help="time the talk must end, e.g. 19:45")
-    present.add_argument("--companion", action="store_true",
-                         help="phone clicker and clerk page on the local network (QR code in the presenter window)")
-    present.add_argument("--companion-host", default=None, metavar="ADDR",
-                         help="the companion's address, for --companion or C (default: the laptop's LAN address; "
-                         "0.0.0.0 only if asked)")
-    rehearse = sub.add_parser("rehearse", help="present and record a rehearsal run (time on every slide)")
-    for action in present._actions[1:]:
-        rehearse._add_action(action)
+    talk = argparse.ArgumentParser(add_help=False)  # the options shared by present and rehearse
+    talk.add_argument("deck", type=Path)
+    talk.add_argument("--audience-screen", type=int, default=None, help="screen number for the audience")
+    talk.add_argument("--start-slide", default="1", help="slide to start on: 3 or 3.2")
+    talk.add_argument("--duration", default=None, help="talk length, e.g. 20m, 1h10m, 90s")
+    talk.add_argument("--end", default=None, help="time the talk must end, e.g. 19:45")
+    talk.add_argument("--companion", action="store_true",
+                      help="phone clicker and clerk page on the local network (QR code in the presenter window)")
+    talk.add_argument("--companion-host", default=None, metavar="ADDR",
+                      help="the companion's address, for --companion or C (default: the laptop's LAN address; "
+                      "0.0.0.0 only if asked)")
+    sub.add_parser("present", parents=[talk], help="present a deck (the default command)")
+    sub.add_parser("rehearse", parents=[talk], help="present and record a rehearsal run (time on every slide)")
     return parser
 
 
