@@ -37,7 +37,8 @@ def test_resources_come_from_the_package_only(tmp_path) -> None:
     decoy.mkdir(parents=True)
     (decoy / "themes.yaml").write_text("someone_else: {}\n", encoding="utf-8")
     code = ("from presenter.assets import resource_dir; from presenter.deck.yamlload import safe_load; "
-            "d = resource_dir(); print(d); print(sorted(safe_load((d / 'themes' / 'themes.yaml').read_text())['themes']))")
+            "d = resource_dir(); print(d); "
+            "print(sorted(safe_load((d / 'themes' / 'themes.yaml').read_text())['themes']))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path,
                           env={"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"}, check=False)
     assert done.returncode == 0, done.stderr

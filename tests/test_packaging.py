@@ -15,7 +15,8 @@ def _importable(folder: Path, prefix: str) -> set[str]:
     names = {prefix}
     for sub in folder.rglob("*"):
         parts = sub.relative_to(folder).parts
-        if sub.is_dir() and not sub.is_symlink() and "__pycache__" not in parts and all(p.isidentifier() for p in parts):
+        wanted = sub.is_dir() and not sub.is_symlink() and "__pycache__" not in parts
+        if wanted and all(p.isidentifier() for p in parts):
             names.add(".".join((prefix, *parts)))
     return names
 

@@ -28,7 +28,7 @@ from presenter.ui.keys import KeyRouter, load_bindings
 from presenter.ui.panels import open_url_default
 from presenter.ui.presenter_window import PresenterWindow
 from presenter.ui.records import Records
-from presenter.ui.reload import DeckWatcher
+from presenter.ui.reload import DeckReloader
 from presenter.ui.screensaver import ScreenSaverInhibitor
 
 log = logging.getLogger(__name__)
@@ -82,9 +82,8 @@ class PresenterApp(QObject):
         self.records = Records(self.talk, self.presenter, self.audience, self.refresh)
         self.router = KeyRouter(self.bindings, self.handlers(), windows=lambda: (self.presenter, self.audience))
         self.talk.on_change = self.refresh
-        self.watcher: DeckWatcher | None = DeckWatcher(deck.path, parent=self) if deck.path.is_file() else None
-        if self.watcher is not None:
-            self.watcher.changed.connect(self.reload)
+        self.reloader = DeckReloader(deck.path, self.overrides, self.show_deck, self._report, lambda: self.talk.deck,
+                                     parent=self)
         self.tick = QTimer(self)
         self.tick.setInterval(TICK_MS)
         self.tick.timeout.connect(self._tick)
@@ -127,10 +126,7 @@ class PresenterApp(QObject):
                 with contextlib.suppress(RuntimeError, TypeError):  # never connected (windows not started)
                     signal.disconnect(slot)
         self.tick.stop()
-        if self.watcher is not None:
-            self.watcher.changed.disconnect(self.reload)
-            self.watcher.deleteLater()
-            self.watcher = None
+        self.reloader.stop()
         self.records.stop_rehearsal(show_report=False)
         if self.companion is not None:
             self.companion.stop()
@@ -284,19 +280,22 @@ class PresenterApp(QObject):
             self.presenter.show_message(f"No program could open {path}.", "warning")
 
     def reload(self) -> None:
-        """Read the deck again; a deck that no longer loads keeps the last good one (banner only)."""
-        try:
-            deck = load_deck(self.talk.deck.path, self.overrides)
-        except DeckError as exc:
-            self.presenter.show_message(f"The deck no longer loads: {exc}. Still showing the last good "
-                                               "version; fix the file and save to reload.", "error")
-            return
+        """F5: read the deck again now (in the background) and show it, even if it looks half saved."""
+        self.reloader.request(force=True)
+
+    def _report(self, text: str, level: str) -> None:
+        if text:
+            self.presenter.show_message(text, level)
+        else:
+            self.presenter.clear_message()
+
+    def show_deck(self, deck: Deck) -> None:
+        """Show a (re)loaded deck: positions kept by slide identity, clocks kept."""
         self.context.set_deck(deck)
         self.context.images.clear()  # the images may have changed on disk too
         self.theme = get_theme(deck.theme)
         self.audience.set_theme(self.theme)  # drops every prepared frame
         self.presenter.set_theme(self.theme)
-        self.presenter.clear_message()
         self.talk.replace_deck(deck)
 
     def export(self) -> None:

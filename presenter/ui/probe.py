@@ -65,7 +65,7 @@ class StateProbe(QObject):
             "blank": t.blank.value, "frozen": t.frozen, "browsing": t.browsing,
             "clock": {"started": t.clock.state.started, "held": t.clock.state.held,
                       "elapsed": int(t.clock.elapsed()), "banked": round(t.clock.state.banked),
-                      "slot": round(t.slot()) if t.slot() is not None else None,
+                      "slot": round(slot) if (slot := t.slot()) is not None else None,
                       "verdict": v.verdict.value if (v := t.verdict()) is not None else ""},
             "focus": {"class": type(focus).__name__ if focus else "", "name": focus.objectName() if focus else "",
                       "window": active.windowTitle() if active else ""},

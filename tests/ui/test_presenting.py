@@ -153,12 +153,12 @@ def test_live_reload_keeps_position_and_banner_on_error(make_app, write_deck, qt
     assert labels(app) == ("2.2", "2.2")
     time.sleep(0.01)  # a different modification time for the watcher
     path.write_text(DECK.replace("# One\n", "# Inserted\n\n---\n\n# One\n", 1), encoding="utf-8")
-    with qtbot.waitSignal(app.watcher.changed, timeout=5000):
+    with qtbot.waitSignal(app.reloader.finished, timeout=5000):
         pass
     assert app.talk.slide().title == "Two down" and app.audience.frame[0].title == "Two down"
     assert app.talk.clock.elapsed() == 40
     path.write_text("---\ntheme: [broken\n---\n# x\n", encoding="utf-8")
-    with qtbot.waitSignal(app.watcher.changed, timeout=5000):
+    with qtbot.waitSignal(app.reloader.finished, timeout=5000):
         pass
     assert "no longer loads" in app.presenter.banner.text() and app.talk.slide().title == "Two down"
     assert app.presenter.banner.isVisible()
