@@ -22,8 +22,6 @@ def make_core(fake_clock) -> Callable[..., CompanionCore]:
     return make
 
 
-
-
 @pytest.fixture(scope="module")
 def browser():
     """Debian's headless Chromium, driven by Playwright (one per test module: it takes a second to start)."""
@@ -37,29 +35,3 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)  # its own profile
         yield chromium
         chromium.close()
-
-
-@pytest.fixture
-def make_app(qtbot, tmp_path, fake_clock):
-    """A presentation on the two simulated screens (as in tests/ui), stopped at the end."""
-    from PySide6.QtCore import QSettings
-
-    from presenter.deck import load_deck
-    from presenter.ui.app import PresenterApp
-
-    apps = []
-
-    def make(path):
-        app = PresenterApp(load_deck(path), QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat),
-                           now=fake_clock)
-        app.start()
-        qtbot.addWidget(app.presenter)
-        qtbot.addWidget(app.audience)
-        qtbot.waitExposed(app.presenter)
-        app.records.ensure_ready()
-        apps.append(app)
-        return app
-
-    yield make
-    for app in apps:
-        app.stop()

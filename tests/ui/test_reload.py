@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import threading
 import time
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 
@@ -99,7 +98,7 @@ def test_loading_happens_off_the_gui_thread(make_app, write_deck, qtbot, monkeyp
     threads = []
     real = reload.load_deck
 
-    def spy(*args: object, **kwargs: object):  # noqa: ANN202
+    def spy(*args: object, **kwargs: object):
         threads.append(threading.current_thread())
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
