@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import logging
 import re
@@ -23,10 +24,10 @@ from presenter.talk.navigation import Position
 from presenter.talk.talk import Blank, Talk
 from presenter.ui import probe, screens, style
 from presenter.ui.audience import AudienceWindow
-from presenter.ui.records import Records
 from presenter.ui.keys import KeyRouter, load_bindings
 from presenter.ui.panels import open_url_default
 from presenter.ui.presenter_window import PresenterWindow
+from presenter.ui.records import Records
 from presenter.ui.reload import DeckWatcher
 from presenter.ui.screensaver import ScreenSaverInhibitor
 
@@ -53,7 +54,7 @@ class PresenterApp(QObject):
         now, wall: clocks (injected in tests).
     """
 
-    def __init__(self, deck: Deck, settings: QSettings, countdown: Countdown = Countdown(),
+    def __init__(self, deck: Deck, settings: QSettings, countdown: Countdown | None = None,
                  audience_screen: int | None = None, overrides: dict[str, Any] | None = None,
                  now: Callable[[], float] | None = None, wall: Callable[[], dt.datetime] | None = None):
         super().__init__()
@@ -66,12 +67,15 @@ class PresenterApp(QObject):
         self.run_dialog: Callable[[QDialog], bool] = lambda d: d.exec() == QDialog.DialogCode.Accepted
         kwargs: dict[str, Any] = {k: v for k, v in (("now", now), ("wall", wall)) if v is not None}
         self.talk = Talk(deck, **kwargs)
-        self.talk.countdown = countdown
+        self.talk.countdown = countdown or Countdown()
         self.context = RenderContext(deck)
         self.theme = get_theme(deck.theme)
-        self.bindings = load_bindings()
+        self.config_problems: list[str] = []
+        self.bindings = load_bindings(problems=self.config_problems)
         self.audience = AudienceWindow(self.context, self.theme)
+        self.audience.activated.connect(self._keyboard_to_presenter)
         self.presenter = PresenterWindow(self.context, self.theme, self.bindings, settings)
+        self.config_problems += self.presenter.prefs.problems
         self.presenter.goto.on_go = self._goto
         self.presenter.overview_chosen.connect(self._overview_chosen)
         self.presenter.notes.link_activated.connect(self.open_link)
@@ -107,6 +111,9 @@ class PresenterApp(QObject):
             self.audience.show()
         self.presenter.raise_()
         self.presenter.activateWindow()  # the keyboard starts on the presenter window
+        if self.config_problems:
+            self.presenter.banner.show_message("Some settings were ignored (the defaults are used): "
+                                               + "; ".join(self.config_problems), "warning")
         self.tick.start()
         QTimer.singleShot(150, self.records.ensure_ready)  # after the first frame
         self.inhibitor.inhibit()
@@ -115,13 +122,11 @@ class PresenterApp(QObject):
     def stop(self) -> None:
         """Close both windows and release the screen saver."""
         app = QApplication.instance()
-        if app is not None:
+        if isinstance(app, QGuiApplication):
             app.removeEventFilter(self.router)
             for signal, slot in ((app.screenAdded, self._screen_added), (app.screenRemoved, self._screen_removed)):
-                try:
+                with contextlib.suppress(RuntimeError, TypeError):  # never connected (windows not started)
                     signal.disconnect(slot)
-                except (RuntimeError, TypeError):
-                    pass  # never connected (windows not started)
         self.tick.stop()
         if self.watcher is not None:
             self.watcher.changed.disconnect(self.reload)
@@ -312,6 +317,12 @@ class PresenterApp(QObject):
 
     def _place(self) -> None:
         screens.place(self.presenter, self.audience, self.audience_screen, self.swapped)
+        self.presenter.raise_()
+        self.presenter.activateWindow()  # the keyboard stays with the speaker
+
+    def _keyboard_to_presenter(self) -> None:
+        """The speaker's keys belong to the presenter window, whatever took the focus."""
+        QTimer.singleShot(0, self.presenter.activateWindow)
 
     def quit(self) -> None:
         """Close everything."""

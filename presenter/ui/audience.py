@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEasingCurve, QPointF, QRectF, Qt, QTimer, QVariantAnimation
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPixmap, QTransform
+from PySide6.QtCore import QEasingCurve, QEvent, QPointF, QRectF, Qt, QTimer, QVariantAnimation, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPixmap, QTransform
 from PySide6.QtWidgets import QWidget
 
 from presenter.deck.model import Deck, Slide
@@ -46,10 +46,16 @@ def transition_for(deck: Deck, slide: Slide, entering: bool = True) -> tuple[str
 class AudienceWindow(SlideView):
     """The projector's window.
 
+    Signals:
+        activated(): the window took the keyboard (a click on it, or the X server giving it the
+            focus when it was mapped); the app hands the keyboard back to the presenter window.
+
     Args:
         context: the deck's render context.
         theme: the theme.
     """
+
+    activated = Signal()
 
     def __init__(self, context: RenderContext, theme: Theme, parent: QWidget | None = None):
         super().__init__(context, theme, capacity=4, parent=parent)
@@ -77,6 +83,11 @@ class AudienceWindow(SlideView):
         self._cursor_timer.start()
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a click there still lets the keys drive the talk
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)  # never takes the keyboard by itself
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.activated.emit()
 
     def show_frame(self, frame: Frame | None, deck: Deck, animate: bool = True) -> None:
         """Move to ``frame``, with the slide's transition when the slide (not just the step) changes."""
@@ -199,7 +210,7 @@ class AudienceWindow(SlideView):
         p.setPen(QColor("#ffffff"))
         p.drawText(box, Qt.AlignmentFlag.AlignCenter, self.chair_text)
 
-    def showEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt override)
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
         trace.mark("shown audience")
 

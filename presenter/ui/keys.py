@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
 from presenter.assets import resource
 from presenter.deck.yamlload import safe_load
@@ -36,21 +36,55 @@ def normalise(name: str) -> str:
     return text or str(name)
 
 
-def load_bindings(path: Path | None = None, user: Path | None = USER_KEYS) -> list[Binding]:
-    """The default table, with a user's table overriding whole actions (bad entries are logged)."""
-    table = safe_load((path or resource("keys.yaml")).read_text(encoding="utf-8"))
-    if user is not None and user.is_file():
-        try:
-            mine = safe_load(user.read_text(encoding="utf-8")) or {}
-            for action, entry in mine.items():
-                if action in table and isinstance(entry, dict) and isinstance(entry.get("keys"), list):
-                    table[action] = {**table[action], "keys": entry["keys"]}
-                else:
-                    log.warning("%s: ignoring key binding %r (unknown action or no key list)", user, action)
-        except (yaml.YAMLError, AttributeError) as exc:
-            log.warning("%s: cannot read the key table (%s); using the defaults", user, exc)
-    return [Binding(action, tuple(normalise(k) for k in entry["keys"]), str(entry.get("help", "")))
-            for action, entry in table.items()]
+def load_bindings(path: Path | None = None, user: Path | None = USER_KEYS,
+                  problems: list[str] | None = None) -> list[Binding]:
+    """The default table, with a user's table overriding whole actions.
+
+    A user's key wins over a default action that had the same key (it is taken off that action).
+    Anything wrong in the user's file is logged, added to ``problems`` (shown once in the presenter
+    window) and otherwise ignored: the defaults stay.
+    """
+    problems = problems if problems is not None else []
+    table = {action: {**entry, "keys": [normalise(k) for k in entry["keys"]]}
+             for action, entry in safe_load((path or resource("keys.yaml")).read_text(encoding="utf-8")).items()}
+    mine = _user_table(user, problems) if user is not None else {}
+    for action, entry in mine.items():
+        if action not in table or not isinstance(entry, dict) or not _key_list(entry.get("keys")):
+            _problem(problems, f"{user}: ignoring key binding {action!r} (unknown action or no key list)")
+            continue
+        keys = [normalise(str(k)) for k in entry["keys"]]
+        for other, other_entry in table.items():
+            taken = [k for k in other_entry["keys"] if k in keys and other != action and other not in mine]
+            if taken:
+                other_entry["keys"] = [k for k in other_entry["keys"] if k not in taken]
+                _problem(problems, f"{user}: {', '.join(taken)} now does {action!r} instead of {other!r}", "info")
+        table[action] = {**table[action], "keys": keys}
+    return [Binding(action, tuple(entry["keys"]), str(entry.get("help", ""))) for action, entry in table.items()]
+
+
+def _user_table(user: Path, problems: list[str]) -> dict[str, object]:
+    if not user.is_file():
+        return {}
+    try:
+        mine = safe_load(user.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, OSError, UnicodeDecodeError) as exc:
+        _problem(problems, f"{user}: cannot read the key table ({exc}); using the default keys")
+        return {}
+    if mine is None:
+        return {}
+    if not isinstance(mine, dict):
+        _problem(problems, f"{user}: the key table must map actions to keys; using the default keys")
+        return {}
+    return {str(k): v for k, v in mine.items()}
+
+
+def _key_list(value: object) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(k, (str, int)) for k in value)
+
+
+def _problem(problems: list[str], line: str, level: str = "warning") -> None:
+    getattr(log, level)("%s", line)
+    problems.append(line)
 
 
 def event_names(event: QKeyEvent) -> list[str]:
@@ -107,7 +141,9 @@ class KeyRouter(QObject):
         if self.windows is not None and window not in list(self.windows()):
             return False
         key_event: QKeyEvent = event  # type: ignore[assignment]
-        owner = keyboard_owner(QApplication.focusWidget()) or keyboard_owner(watched)
+        # The window's own focus widget: with one X screen per monitor, Qt's idea of the active
+        # window can lag behind the X focus, but a key always goes to its window's focus widget.
+        owner = keyboard_owner(window.focusWidget()) or keyboard_owner(watched)
         if owner is not None and owner.window() is window and not is_function_key(key_event):
             return False
         action = self.action_for(key_event)

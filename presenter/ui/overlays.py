@@ -63,7 +63,6 @@ class OverviewOverlay(QListWidget):
         self.setProperty(CAPTURES_KEYS, True)  # arrows move the selection, not the slides
         self.setAutoFillBackground(True)
         self.viewport().setAutoFillBackground(True)
-        self.itemActivated.connect(lambda item: self.chosen.emit(int(item.data(Qt.ItemDataRole.UserRole))))
         self.itemClicked.connect(lambda item: self.chosen.emit(int(item.data(Qt.ItemDataRole.UserRole))))
         self._key: tuple[object, ...] = ()
         self.hide()
@@ -87,6 +86,12 @@ class OverviewOverlay(QListWidget):
         if event.key() == Qt.Key.Key_Escape:
             self.close_overlay()
             event.accept()
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            item = self.currentItem()
+            if item is not None:
+                self.chosen.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+            event.accept()  # Enter belongs to the grid: it is not also "next slide"
             return
         super().keyPressEvent(event)
 
@@ -136,7 +141,7 @@ class GotoField(QLineEdit):
         else:
             self.setStyleSheet(f"background:{style.color('error_banner')}")
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt override)
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
         if event.key() == Qt.Key.Key_Escape:
             self.close_field()
             event.accept()

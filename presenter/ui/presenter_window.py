@@ -8,10 +8,9 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QResizeEvent
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from presenter.render.paint import RenderContext
 from presenter.render.themes import Theme
@@ -20,6 +19,7 @@ from presenter.ui import style, trace
 from presenter.ui.keys import Binding
 from presenter.ui.overlays import GotoField, HelpOverlay, OverviewOverlay
 from presenter.ui.panels import Banner, NotesView, TimerPanel
+from presenter.ui.preferences import Preferences
 from presenter.ui.slideview import SlideView
 
 log = logging.getLogger(__name__)
@@ -43,6 +43,7 @@ class PresenterWindow(QMainWindow):
     def __init__(self, context: RenderContext, theme: Theme, bindings: list[Binding], settings: QSettings):
         super().__init__()
         self.settings = settings
+        self.prefs = Preferences(settings)
         self.rehearsing = False
         self._notes = ""
         self.current = SlideView(context, theme, capacity=6)
@@ -63,10 +64,10 @@ class PresenterWindow(QMainWindow):
         self.bindings = bindings
         self._help: HelpOverlay | None = None  # the overlays are built when first opened
         self._overview: OverviewOverlay | None = None
-        self.notes.set_point_size(int(settings.value("notes/point_size", 18)))
+        self.notes.set_point_size(self.prefs.integer("notes/point_size", 18, 8, 72))
         self.large_notes.set_high_contrast(True)
-        self.large_notes.set_point_size(int(settings.value("notes/large_point_size", 40)))
-        self.set_large_print(settings.value("layout/large_print", "false") == "true")
+        self.large_notes.set_point_size(self.prefs.integer("notes/large_point_size", 40, 8, 72))
+        self.set_large_print(self.prefs.flag("layout/large_print", False))
 
     def _build(self) -> None:
         for label, role in ((self.title, "title"), (self.counter, "counter"), (self.status, "status")):
@@ -85,7 +86,8 @@ class PresenterWindow(QMainWindow):
         self.splitter.addWidget(self._captioned("Now", self.current))
         self.splitter.addWidget(right)
         self.qa_holder = QWidget()
-        QVBoxLayout(self.qa_holder).setContentsMargins(0, 0, 0, 0)
+        self.qa_layout = QVBoxLayout(self.qa_holder)
+        self.qa_layout.setContentsMargins(0, 0, 0, 0)
         self.qa_holder.hide()
         self.splitter.addWidget(self.qa_holder)
         self.splitter.setStretchFactor(0, 3)
@@ -95,8 +97,8 @@ class PresenterWindow(QMainWindow):
         right.setSizes([260, 440])
         self.next_view.setMinimumHeight(150)
         for splitter, key in ((self.splitter, "layout/splitter"), (right, "layout/right_splitter")):
-            state = self.settings.value(key)
-            if isinstance(state, QByteArray):
+            state = self.prefs.state(key)
+            if state is not None:
                 splitter.restoreState(state)
         self.qa_holder.hide()
         normal = QWidget()
@@ -172,7 +174,7 @@ class PresenterWindow(QMainWindow):
 
     def add_qa_panel(self, panel: QWidget) -> None:
         """Put the questions panel in its column (hidden until opened)."""
-        self.qa_holder.layout().addWidget(panel)
+        self.qa_layout.addWidget(panel)
 
     def set_qa_visible(self, on: bool) -> None:
         """Show or hide the questions column."""
@@ -191,13 +193,14 @@ class PresenterWindow(QMainWindow):
         """Switch between the normal and the large-print, high-contrast layout (remembered)."""
         self.pages.setCurrentIndex(1 if on else 0)
         (self.large_notes if on else self.notes).show_notes(self._notes)
-        self.settings.setValue("layout/large_print", "true" if on else "false")
+        self.prefs.set("layout/large_print", on)
 
     def change_notes_size(self, delta: int) -> None:
         """Notes text larger or smaller (remembered), in whichever layout is showing."""
-        view, key = (self.large_notes, "notes/large_point_size") if self.large_print else (self.notes, "notes/point_size")
+        large = self.large_print
+        view, key = (self.large_notes, "notes/large_point_size") if large else (self.notes, "notes/point_size")
         view.set_point_size(view.point_size + delta)
-        self.settings.setValue(key, view.point_size)
+        self.prefs.set(key, view.point_size)
 
     @property
     def help(self) -> HelpOverlay:
@@ -237,6 +240,19 @@ class PresenterWindow(QMainWindow):
         bar = view.verticalScrollBar()
         return {"scroll": bar.value(), "max": bar.maximum(), "point_size": view.point_size}
 
+    def part_geometries(self) -> dict[str, list[int]]:
+        """Where the notes, timers and slide previews are on the screen (for the state probe)."""
+        large = self.large_print
+        parts = {"notes": self.large_notes if large else self.notes,
+                 "timers": self.large_timers if large else self.timers,
+                 "current": self.current, "next": self.next_view}
+        out = {}
+        for name, widget in parts.items():
+            if widget.isVisible():
+                top_left = widget.mapToGlobal(widget.rect().topLeft())
+                out[name] = [top_left.x(), top_left.y(), widget.width(), widget.height()]
+        return out
+
     def scroll_notes(self, pages: float) -> None:
         """Scroll the showing notes by ``pages`` screens (negative: back up)."""
         view = self.large_notes if self.large_print else self.notes
@@ -250,7 +266,7 @@ class PresenterWindow(QMainWindow):
             overlay.hide()
         return was_open
 
-    def showEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt override)
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
         trace.mark("shown presenter")
 
@@ -261,7 +277,7 @@ class PresenterWindow(QMainWindow):
                 overlay.setGeometry(self.rect())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
-        self.settings.setValue("layout/splitter", self.splitter.saveState())
-        self.settings.setValue("layout/right_splitter", self.right_splitter.saveState())
-        self.settings.sync()
+        self.prefs.set("layout/splitter", self.splitter.saveState())
+        self.prefs.set("layout/right_splitter", self.right_splitter.saveState())
+        self.prefs.sync()
         super().closeEvent(event)

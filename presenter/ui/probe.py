@@ -54,8 +54,8 @@ class StateProbe(QObject):
         """The state as plain data."""
         a = self.app
         t, w = a.talk, a.presenter
-        focus = QApplication.focusWidget()
         active = QApplication.activeWindow()
+        focus = (active or w).focusWidget()
         slide, current = t.slide(t.audience), t.slide(t.presenter)
         return {
             "ready": a.audience.painted and w.current.painted,
@@ -69,6 +69,8 @@ class StateProbe(QObject):
                       "window": active.windowTitle() if active else ""},
             "dialogs": [d.windowTitle() for d in QApplication.topLevelWidgets()
                         if isinstance(d, QDialog) and d.isVisible()],
+            "title": t.deck.title,
+            "rehearsing": a.records.recorder is not None,
             "overlays": w.overlay_state(),
             "qa_visible": w.qa_holder.isVisible(),
             "qa": a.records.panel_state(),
@@ -77,6 +79,7 @@ class StateProbe(QObject):
             "windows": {"presenter": _geometry(w), "audience": _geometry(a.audience),
                         "audience_fullscreen": a.audience.isFullScreen()},
             "screens": len(QApplication.screens()),
+            "parts": w.part_geometries(),
             "chair_timer": a.audience.chair_text,
             "caption": a.audience.caption,
             "banner": w.banner.text() if w.banner.isVisible() else "",

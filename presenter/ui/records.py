@@ -101,8 +101,8 @@ class Records(QObject):
     def panel_state(self) -> dict[str, object]:
         """How many questions the panel lists and its last message (for the state probe)."""
         if self.qa is None:
-            return {"count": 0, "message": ""}
-        return {"count": self.qa.table.rowCount(), "message": self.qa.message.text()}
+            return {"count": 0, "message": "", "table": {}}
+        return {"count": self.qa.table.rowCount(), "message": self.qa.message.text(), "table": self.qa.table_state()}
 
     def leave_field(self) -> None:
         """Esc in a field: the keyboard goes back to the slides."""

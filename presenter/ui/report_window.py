@@ -12,8 +12,17 @@ from pathlib import Path
 
 from PySide6.QtCore import QRectF, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
-from PySide6.QtWidgets import (QCheckBox, QDialog, QFileDialog, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from presenter.deck.model import Deck
 from presenter.render.report import draw_report, save_report_pdf, save_report_png
@@ -90,7 +99,8 @@ class ReportWindow(QDialog):
         except OSError as exc:
             self.status.setText(f"Could not change the deck: {exc}")
             return
-        message = f"Timings written to {self.deck.path.name} for {len(seconds)} slides (original kept as {backup.name})."
+        message = (f"Timings written to {self.deck.path.name} for {len(seconds)} slides "
+                   f"(original kept as {backup.name}).")
         self.status.setText(message)
         self.timings_written.emit(message)
 

@@ -51,7 +51,8 @@ def style_sheet() -> str:
     """The style sheet with every ``$name`` filled in."""
     t = _table()
     values = {**t["colors"], **{f"{k}_font": v for k, v in t["fonts"].items()},
-              **{f"{k}_size": v for k, v in t["sizes"].items()}}
+              **{f"{k}_size": v for k, v in t["sizes"].items()},
+              "check_svg": resource("ui", "check.svg").as_posix()}
     return string.Template(resource("ui", "style.qss").read_text(encoding="utf-8")).substitute(values)
 
 

@@ -143,16 +143,21 @@ class XServer:
     # -- windows ---------------------------------------------------------------------------
     def find(self, title_suffix: str) -> list[int]:
         """Viewable top-level windows whose title ends with ``title_suffix``, on any screen."""
-        out = self.run(["xdotool", "search", "--onlyvisible", "--name", f"{title_suffix}$"])
+        out = self.run(["xdotool", "search", "--onlyvisible", "--name", f"{re.escape(title_suffix)}$"])
         return [int(w) for w in out.split()]
 
     def geometry(self, window: int) -> tuple[int, int, int, int, int]:
-        """(screen, x, y, width, height) of a window, x and y on its own screen."""
+        """(screen, x, y, width, height) of a window's client area, x and y on its own screen."""
         out = self.run(["xdotool", "getwindowgeometry", str(window)])
-        m = re.search(r"Position: (-?\d+),(-?\d+) \(screen: (\d+)\)\s+Geometry: (\d+)x(\d+)", out)
+        m = re.search(r"\(screen: (\d+)\)", out)
         if m is None:
             raise AssertionError(f"no geometry for window {window}: {out!r}")
-        x, y, screen, w, h = (int(v) for v in m.groups())
+        screen = int(m.group(1))
+        # xwininfo, not xdotool, for the position: xdotool counts a window manager's frame twice
+        info = self.run(["xwininfo", "-display", f"{self.display}.{screen}", "-id", str(window)])
+        fields = dict(line.strip().split(":", 1) for line in info.splitlines() if ":" in line)
+        x, y, w, h = (int(fields[k].strip()) for k in ("Absolute upper-left X", "Absolute upper-left Y",
+                                                        "Width", "Height"))
         return screen, x, y, w, h
 
     def frame_geometry(self, window: int) -> tuple[int, int, int, int]:
@@ -180,8 +185,6 @@ class Presenter:
         self.log_file = home / "presenter.log"
         self.args = args
         self.proc: subprocess.Popen[bytes] | None = None
-        self.presenter_window = 0
-        self.audience_window = 0
 
     def start(self) -> Presenter:
         env = self.x.env(HOME=str(self.home), XDG_CONFIG_HOME=str(self.home / ".config"),
@@ -190,8 +193,8 @@ class Presenter:
         with open(self.log_file, "wb") as log:
             self.proc = subprocess.Popen([*presenter_command(), str(self.deck), *self.args], env=env,
                                          stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-        self.presenter_window = wait_for(lambda: self._one("— Presenter"), 20, what="the presenter window")
-        self.audience_window = wait_for(lambda: self._one("— Audience"), 20, what="the audience window")
+        wait_for(lambda: self._one("— Presenter"), 20, what="the presenter window")
+        wait_for(lambda: self._one("— Audience"), 20, what="the audience window")
         wait_for(lambda: self.state().get("ready"), 20, what="the first frame")
         self.x.focus(self.presenter_window)
         return self
@@ -201,6 +204,16 @@ class Presenter:
             raise AssertionError(f"presenter exited with {self.proc.returncode}:\n{self.log()}")
         found = self.x.find(suffix)
         return found[0] if found else 0
+
+    @property
+    def presenter_window(self) -> int:
+        """The presenter window's X id (looked up each time: moving to another X screen changes it)."""
+        return int(wait_for(lambda: self._one("— Presenter"), 10, what="the presenter window"))
+
+    @property
+    def audience_window(self) -> int:
+        """The audience window's X id."""
+        return int(wait_for(lambda: self._one("— Audience"), 10, what="the audience window"))
 
     def log(self) -> str:
         return self.log_file.read_text(encoding="utf-8", errors="replace") if self.log_file.exists() else ""

@@ -27,7 +27,7 @@ def difference(a: QImage, b: QImage, size: tuple[int, int] = (480, 270)) -> floa
     sa = a.scaled(w, h, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation)
     sb = b.scaled(w, h, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation)
     ba, bb = _bytes(sa), _bytes(sb)
-    return sum(abs(x - y) for x, y in zip(ba, bb)) / len(ba)
+    return sum(abs(x - y) for x, y in zip(ba, bb, strict=True)) / len(ba)
 
 
 def _bytes(image: QImage) -> bytes:
