@@ -268,5 +268,5 @@ def _lines(layout: QTextLayout) -> list[QTextLine]:
 
 
 def _copy_positions(source: QTextLayout, target: QTextLayout) -> None:
-    for a, b in zip(_lines(source), _lines(target)):
+    for a, b in zip(_lines(source), _lines(target), strict=False):
         b.setPosition(a.position())

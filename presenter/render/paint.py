@@ -171,7 +171,7 @@ def paint_slide(painter: QPainter, rect: QRectF, slide: Slide, theme: Theme | No
         theme = theme or get_theme(ctx.deck.theme)
         _paint(painter, rect, slide, theme, step, ctx)
         ctx.paint_errors.pop(slide.index, None)
-    except Exception as exc:  # noqa: BLE001 - whatever breaks, the projector shows the theme
+    except Exception as exc:  # whatever breaks, the projector shows the theme
         ctx.record(slide, exc)
         painter.restore()
         painter.save()

@@ -34,8 +34,10 @@ log = logging.getLogger(__name__)
 ImageInfo = Callable[[str], "tuple[Path, int, int] | None"]  # src -> (file, natural width, height)
 MAX_DEPTH = 24
 _HIGHLIGHT = {"red": "#ff2c2d", "green": "#17ff2e", "blue": "#1b91ff"}
-_BLOCK = frozenset(["p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "hr", "div", "section", "article", "header", "footer", "nav", "main", "figure", "figcaption", "address", "details", "summary", "dl", "dt", "dd", "form", "fieldset", "center", "li", "aside"])
-_HIDDEN = frozenset(["script", "style", "template", "noscript", "head", "title", "meta", "link", "base", "param", "source", "track", "colgroup", "col", "caption", "datalist", "option"])
+_BLOCK = frozenset("p h1 h2 h3 h4 h5 h6 blockquote pre table hr div section article header footer nav main "  # noqa: SIM905
+                   "figure figcaption address details summary dl dt dd form fieldset center li aside".split())
+_HIDDEN = frozenset("script style template noscript head title meta link base param source track "  # noqa: SIM905
+                    "colgroup col caption datalist option".split())
 _EMBEDS = {"iframe": (300, 150), "video": (300, 150), "object": (300, 150), "embed": (300, 150),
            "canvas": (300, 150), "audio": (300, 54), "svg": (300, 150)}
 _QUOTE_BG = QColor(255, 255, 255, round(0.05 * 255))
@@ -95,7 +97,9 @@ class SlideLayout:
             return s.with_(alpha=s.alpha * ((1.0 if current else 0.5) if revealed else 0.0))
         if any(c.startswith("highlight-") for c in classes):
             for name, value in _HIGHLIGHT.items():
-                if (f"highlight-{name}" in classes and revealed) or (f"highlight-current-{name}" in classes and current):
+                shown = (f"highlight-{name}" in classes and revealed) or \
+                    (f"highlight-current-{name}" in classes and current)
+                if shown:
                     return s.with_(color=QColor(value))
             return s
         s = s.with_(alpha=s.alpha * (1.0 if revealed else 0.0))
@@ -207,12 +211,12 @@ class SlideLayout:
     def _flex(self, el: Element, s: Style, width: float, depth: int) -> Box:
         children = [c for c in el.elements() if not _hidden(c)]
         styles = [self.style(s, c) for c in children]
-        fixed = [box_props(c, cs, width).width for c, cs in zip(children, styles)]
+        fixed = [box_props(c, cs, width).width for c, cs in zip(children, styles, strict=True)]
         free = max(0.0, width - sum(w for w in fixed if w is not None))
         share = free / max(1, sum(1 for w in fixed if w is None))
         row = Box(width=width)
         x = 0.0
-        for child, cs, w in zip(children, styles, fixed):
+        for child, cs, w in zip(children, styles, fixed, strict=True):
             cell = self.container(child, cs, w if w is not None else share, depth + 1,
                                   box_props(child, cs, width), bfc=True)
             row.add(x, cell.margin_top, cell)

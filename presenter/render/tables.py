@@ -103,13 +103,13 @@ def _column_widths(rows: list[_Row], columns: int, avail: float) -> list[float]:
             if extra > 0:
                 for i in cols:
                     limits[i] += extra / cell.span
-    hi = [max(h, m) for h, m in zip(hi, lo)]
+    hi = [max(h, m) for h, m in zip(hi, lo, strict=True)]
     if sum(hi) <= avail:
         return hi
     if sum(lo) >= avail:
         return lo
     spare, stretch = avail - sum(lo), sum(hi) - sum(lo)
-    return [m + spare * (h - m) / stretch for m, h in zip(lo, hi)]
+    return [m + spare * (h - m) / stretch for m, h in zip(lo, hi, strict=True)]
 
 
 def _layout_rows(flow: Flow, rows: list[_Row], widths: list[float], depth: int) -> Box:

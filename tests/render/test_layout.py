@@ -95,7 +95,7 @@ def test_blockquote_is_centred_70_percent_with_padding_and_one_background() -> N
     assert x + fill.rect.x() == pytest.approx((960 - 682) / 2)
     for line in lines:
         assert line.x + line.width / 2 == pytest.approx(480, abs=1)  # centred
-        assert 144 <= line.x and line.x + line.width <= 816  # inside the 5 px padding
+        assert line.x >= 144 and line.x + line.width <= 816  # inside the 5 px padding
 
 
 def test_code_colours_numbers_and_dimmed_lines() -> None:

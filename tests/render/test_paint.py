@@ -101,7 +101,8 @@ def test_notes_never_painted() -> None:
 
 
 def ink_rows(img: QImage, background: QColor) -> list[int]:
-    return [y for y in range(img.height()) if any(QColor(img.pixel(x, y)) != background for x in range(0, img.width(), 2))]
+    return [y for y in range(img.height())
+            if any(QColor(img.pixel(x, y)) != background for x in range(0, img.width(), 2))]
 
 
 def test_notes_keep_a_lone_headings_margin_as_in_reveal() -> None:
