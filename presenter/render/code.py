@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_THEME = "base16/zenburn"
 MAX_LINES = 200  # code taller than max-height (400 px) is clipped; a few more lines are enough
+MAX_COLUMNS = 1000  # code does not wrap: a longer line runs out of its box, clipped
 _ZENBURN = {"00": "#383838", "03": "#6f6f6f", "05": "#dcdccc", "08": "#dca3a3", "09": "#dfaf8f",
             "0A": "#e0cf9f", "0B": "#5f7f5f", "0C": "#93e0e3", "0D": "#7cb8bb", "0E": "#dc8cc3"}
 # Pygments token -> base16 role, most specific first (highlight.js's scopes for the same text)
@@ -121,7 +122,7 @@ def lexer_for(classes: list[str], code: str) -> tuple[Lexer | None, str]:
 
 def tokens(code: str, classes: list[str]) -> list[list[tuple[_TokenType, str]]]:
     """The code's lines, each a list of (token type, text), at most :data:`MAX_LINES` lines."""
-    lines = code.split("\n")[:MAX_LINES]
+    lines = [line[:MAX_COLUMNS] for line in code.split("\n")[:MAX_LINES]]
     text = "\n".join(lines)
     lexer, _ = lexer_for(classes, text)
     pairs = list(lexer.get_tokens(text)) if lexer is not None else [(Token.Text, text)]

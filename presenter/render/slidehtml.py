@@ -33,6 +33,8 @@ log = logging.getLogger(__name__)
 
 ImageInfo = Callable[[str], "tuple[Path, int, int] | None"]  # src -> (file, natural width, height)
 MAX_DEPTH = 24
+MAX_NODES = 20_000  # elements and text runs laid out per slide; the rest would be far below its bottom
+MAX_CHARS = 200_000  # characters of text laid out per slide
 _HIGHLIGHT = {"red": "#ff2c2d", "green": "#17ff2e", "blue": "#1b91ff"}
 _BLOCK = frozenset("p h1 h2 h3 h4 h5 h6 blockquote pre table hr div section article header footer nav main "  # noqa: SIM905
                    "figure figcaption address details summary dl dt dd form fieldset center li aside".split())
@@ -70,6 +72,8 @@ class SlideLayout:
         self.code_theme = code_theme
         self.trailing = trailing
         self.nested: dict[int, int] = {}  # id(list inside a list) -> how many ul contain it, itself included
+        self.nodes = 0  # laid out so far (bounded by MAX_NODES)
+        self.chars = 0
 
     def build(self) -> Box:
         """The section's content box; its height includes the outer margins (a BFC)."""
@@ -113,6 +117,9 @@ class SlideLayout:
         elements = [n for n in nodes if isinstance(n, Element) and not _hidden(n)]
         last = None if trailing or not elements else elements[-1]
         for node in nodes:
+            self.nodes += 1
+            if self.nodes > MAX_NODES:
+                break
             if isinstance(node, Element) and _hidden(node):
                 continue
             if isinstance(node, Element) and self._is_block(node):
@@ -243,8 +250,13 @@ class SlideLayout:
     # -- inline layout ---------------------------------------------------------------------
     def inline(self, node: Node, style: Style, line: InlineText, width: float, depth: int) -> None:
         """Add ``node`` (text or an inline-level element) to the line boxes being built."""
+        self.nodes += 1
         if isinstance(node, Text):
-            line.text(node.data, style)
+            if self.chars < MAX_CHARS:
+                self.chars += len(node.data)
+                line.text(node.data, style)
+            return
+        if self.nodes > MAX_NODES:
             return
         if not isinstance(node, Element) or _hidden(node):
             return
