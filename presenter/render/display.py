@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QTextLayout
+from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen, QTextLayout
 
 from presenter.render.fonts import TEXT_SCALE
 
@@ -175,11 +175,8 @@ def _paint_blurred(painter: QPainter, op: Text) -> None:
 
 def _paint_marker(painter: QPainter, op: Marker) -> None:
     painter.setBrush(op.color if op.kind != "circle" else Qt.BrushStyle.NoBrush)
-    if op.kind == "circle":
-        pen = painter.pen()
-        pen.setColor(op.color)
-        pen.setWidthF(max(1.0, op.rect.width() / 8))
-        painter.setPen(pen)
+    if op.kind == "circle":  # Blink strokes the circle 1 px wide
+        painter.setPen(QPen(op.color, 1.0))
         painter.drawEllipse(op.rect.adjusted(0.5, 0.5, -0.5, -0.5))
         return
     painter.setPen(Qt.PenStyle.NoPen)

@@ -104,11 +104,12 @@ class InlineText:
         for line in lines:
             y = self._place(line, y, width, box)
         box.height = y
-        box.ops.insert(0, Text(layout))
+        shadows: list[object] = []
         for shadow in self._shadows():
             shadow_layout = _qt_layout(text, self.runs, width, self.block, shadow)
             _copy_positions(layout, shadow_layout)
-            box.ops.insert(0, Text(shadow_layout, shadow.dx, shadow.dy, shadow.blur))
+            shadows.append(Text(shadow_layout, shadow.dx, shadow.dy, shadow.blur))
+        box.ops = [*box.ops, *shadows, Text(layout)]  # inline backgrounds, then shadows, then the text
         return box
 
     def _trim_end(self) -> None:
@@ -138,8 +139,12 @@ class InlineText:
         runs = [r for r in self.runs if r.start < end and r.end > start] or self.runs[-1:]
         above, below = _metrics(self.block)
         for run in runs:
-            a, b = _run_metrics(run, self.block)
-            above, below = max(above, a), max(below, b)
+            if run.atom is None or run.style.vertical != "top":
+                a, b = _run_metrics(run, self.block)
+                above, below = max(above, a), max(below, b)
+        for run in runs:  # vertical-align: top boxes hang from the line's top
+            if run.atom is not None and run.style.vertical == "top":
+                below = max(below, run.atom.height - above)
         baseline = top + above
         natural = line.naturalTextWidth() / TEXT_SCALE
         x = _offset(self.block.align, width, natural)
@@ -149,15 +154,16 @@ class InlineText:
         if box.first_baseline is None:
             box.first_baseline = baseline
         for run in runs:
-            self._decorate(run, line, x, baseline, box)
+            self._decorate(run, line, top, baseline, box)
         return baseline + below
 
-    def _decorate(self, run: Run, line: QTextLine, x: float, baseline: float, box: Box) -> None:
+    def _decorate(self, run: Run, line: QTextLine, top: float, baseline: float, box: Box) -> None:
         start = max(run.start, line.textStart())
         end = min(run.end, line.textStart() + line.textLength())
         x0 = _x(line, start)  # the line's position is already set
         if run.atom is not None:
-            box.add(x0, baseline - (run.atom.baseline or 0.0), run.atom)
+            y = top if run.style.vertical == "top" else baseline - (run.atom.baseline or 0.0)
+            box.add(x0, y, run.atom)
         elif run.style.background is not None and end > start:
             x1 = _x(line, end)
             if run.style.radius:  # an inline-block (blood's code): its whole line box
@@ -199,10 +205,10 @@ def _run_metrics(run: Run, block: Style) -> tuple[float, float]:
         return top, run.atom.height - top
     above, below = _metrics(run.style)
     if run.style.vertical == "super":
-        shift = block.size / 3 + 1
+        shift = run.style.size * 1.2 / 3 + 1
         return above + shift, below - shift
     if run.style.vertical == "sub":
-        shift = block.size / 5 + 1
+        shift = run.style.size * 1.2 / 5 + 1
         return above - shift, below + shift
     return above, below
 
@@ -229,9 +235,11 @@ def _char_format(style: Style, shadow: Shadow | None, atom: Box | None) -> QText
     fmt.setForeground(QBrush(color))
     fmt.setFontUnderline("underline" in style.decoration)
     fmt.setFontStrikeOut("line-through" in style.decoration)
-    if style.vertical in ("super", "sub"):
-        fmt.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSuperScript if style.vertical == "super"
-                                 else QTextCharFormat.VerticalAlignment.AlignSubScript)
+    if style.vertical in ("super", "sub") and atom is None:
+        parent = style.size * 1.2  # sup and sub are "smaller" than their parent: 1/1.2
+        shift = parent / 3 + 1 if style.vertical == "super" else -(parent / 5 + 1)
+        height = QFontMetricsF(style.font(), layout_device()).height() / TEXT_SCALE
+        fmt.setBaselineOffset(100 * shift / max(height, 1.0))
     return fmt
 
 

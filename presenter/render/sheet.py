@@ -133,7 +133,7 @@ class StyleSheet:
 
     def _tag_small(self, parent: Style, el: Element) -> Style:
         size = parent.size * 0.6
-        return parent.with_(size=size, lh_px=1.2 * size)
+        return parent.with_(size=size, lh_px=1.2 * size, vertical="top")  # an inline-block, top-aligned
 
     def _tag_sup(self, parent: Style, el: Element) -> Style:
         return parent.with_(size=parent.size / 1.2, vertical="super")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QRectF
@@ -35,6 +36,7 @@ ImageInfo = Callable[[str], "tuple[Path, int, int] | None"]  # src -> (file, nat
 MAX_DEPTH = 24
 MAX_NODES = 20_000  # elements and text runs laid out per slide; the rest would be far below its bottom
 MAX_CHARS = 200_000  # characters of text laid out per slide
+_WIDE = 100_000.0
 _HIGHLIGHT = {"red": "#ff2c2d", "green": "#17ff2e", "blue": "#1b91ff"}
 _BLOCK = frozenset("p h1 h2 h3 h4 h5 h6 blockquote pre table hr div section article header footer nav main "  # noqa: SIM905
                    "figure figcaption address details summary dl dt dd form fieldset center li aside".split())
@@ -72,6 +74,7 @@ class SlideLayout:
         self.code_theme = code_theme
         self.trailing = trailing
         self.nested: dict[int, int] = {}  # id(list inside a list) -> how many ul contain it, itself included
+        self.inline_blocks: set[int] = set()  # id(element) laid out as an inline-block
         self.nodes = 0  # laid out so far (bounded by MAX_NODES)
         self.chars = 0
 
@@ -135,6 +138,8 @@ class SlideLayout:
         return stack.box()
 
     def _is_block(self, el: Element) -> bool:
+        if id(el) in self.inline_blocks:
+            return False
         display = declarations(el.attrs.get("style", "")).get("display", "")
         if display:
             return display in ("block", "flex", "list-item", "table", "grid")
@@ -194,6 +199,10 @@ class SlideLayout:
         return box
 
     def _blockquote(self, el: Element, s: Style, width: float, depth: int) -> Box:
+        kids = [c for c in el.elements() if not _hidden(c)]
+        for kid in kids[:1] + kids[-1:]:  # blockquote p:first-child, p:last-child { display: inline-block }
+            if kid.tag == "p":
+                self.inline_blocks.add(id(kid))
         props = box_props(el, s, width, BoxProps((20.0, None, 20.0, None), (5.0,) * 4, 0.7 * width + 10.0))
         box = self.container(el, s, width, depth, props, bfc=True)
         x, w = (width - (props.width or width)) / 2, props.width or width
@@ -264,6 +273,9 @@ class SlideLayout:
         tag = node.tag
         if depth >= MAX_DEPTH:
             line.text(text_content(node), s)
+        elif id(node) in self.inline_blocks or tag == "small":
+            margins = BoxProps((20.0, 0.0, 20.0, 0.0)) if tag == "p" else BoxProps()
+            line.atom(self._inline_block(node, s, width, depth, box_props(node, s, width, margins)), s)
         elif tag == "br":
             line.line_break(s)
         elif tag == "img":
@@ -277,13 +289,21 @@ class SlideLayout:
         elif tag in ("input", "select", "textarea", "button"):
             return
         elif declarations(node.attrs.get("style", "")).get("display") == "inline-block":
-            inner = self.flow(node.children, s, width, depth + 1)
-            box = Box(width=min(width, inner.content_width), height=inner.height, baseline=inner.baseline)
-            box.add(0.0, 0.0, inner)
-            line.atom(box, s)
+            line.atom(self._inline_block(node, s, width, depth, box_props(node, s, width)), s)
         else:
             for child in node.children:
                 self.inline(child, s, line, width, depth + 1)
+
+    def _inline_block(self, el: Element, s: Style, width: float, depth: int, props: BoxProps) -> Box:
+        """An inline-block: as wide as its content (at most ``width``), its margins inside its box."""
+        if props.width is None:
+            widest = self.container(el, s.with_(align="left"), _WIDE, depth, props, bfc=True).content_width
+            props = replace(props, width=min(width, widest))
+        inner = self.container(el, s, props.width or width, depth, props, bfc=True)
+        box = Box(width=props.width or width, height=props.top + inner.height + props.bottom)
+        box.baseline = props.top + (inner.baseline if inner.baseline is not None else inner.height)
+        box.add(0.0, props.top, inner)
+        return box
 
     def _img(self, el: Element, s: Style, line: InlineText, width: float) -> None:
         found = self.image(el.attrs.get("src", ""))

@@ -209,3 +209,31 @@ def test_fragment_colour_highlight() -> None:
     _, _, after, _ = lay(md, step=1)
     assert colour_of(find(before, "Red")) == "#ffffff"
     assert QColor(colour_of(find(after, "Red"))) == QColor("#ff2c2d")
+
+
+def test_every_marker_kind_is_drawn() -> None:
+    from presenter.render.snapshot import render_image
+
+    md = "- one\n  - two\n    - three\n"
+    deck = parse_deck(f"---\ntheme: white\n---\n{md}")
+    _, _, _, ops = lay(md, "white")
+    img = render_image(deck, deck.slides[0], (1000, 730))
+    scale = min(960 / 960, 730 * 0.96 / 700)
+    ox, oy = (1000 - 960 * scale) / 2, (730 - 700 * scale) / 2
+    for x, y, marker in [(x, y, op) for x, y, op in ops if isinstance(op, Marker)]:
+        r = marker.rect.translated(x, y)
+        ink = [QColor(img.pixel(round(ox + px * scale), round(oy + py * scale))).lightness() < 128
+               for px in range(int(r.left()), int(r.right()) + 1) for py in range(int(r.top()), int(r.bottom()) + 1)]
+        assert sum(ink) >= 4, marker.kind
+
+
+def test_quote_paragraphs_are_inline_blocks_whose_margins_add_up() -> None:
+    # Chromium: "First…" at 146.28, "Second…" at 238.28 (blood, 40 px text): 52 + 20 + 20 apart
+    _, _, lines, _ = lay("> First paragraph of the quote.\n>\n> Second paragraph of the quote.\n", "blood")
+    assert find(lines, "Second").y - find(lines, "First").y == pytest.approx(238.28 - 146.28, abs=0.1)
+
+
+def test_small_is_a_top_aligned_inline_block() -> None:
+    _, _, lines, _ = lay("Text <small>small print</small> more\n")
+    text, small = find(lines, "Text"), find(lines, "small")
+    assert small.y < text.y  # hangs from the line's top instead of sitting on its baseline
