@@ -126,4 +126,5 @@ class Stack:
         else:
             self.out.margin_bottom = sum(self.pending) if self.atomic_before else collapse(*self.pending)
         self.out.height = self.y
+        self.out.settle_overflow()
         return self.out

@@ -79,6 +79,8 @@ class Box:
         baseline: the last line's baseline from the top (for inline-block alignment), or None;
             first_baseline: the first line's (list markers stand on it).
         content_width: how wide the content really is (shrink-to-fit widths).
+        overflow: how far text paints below ``height`` (a font's descent below its line box);
+            it counts in the slide's scroll height, which centres it.
         ops: drawing operations; children: boxes placed at ``(x, y)``; clip: clip to the box.
     """
 
@@ -89,6 +91,7 @@ class Box:
     baseline: float | None = None
     first_baseline: float | None = None
     content_width: float = 0.0
+    overflow: float = 0.0
     ops: list[object] = field(default_factory=list)
     children: list[tuple[float, float, Box]] = field(default_factory=list)
     clip: bool = False
@@ -96,6 +99,11 @@ class Box:
     def add(self, x: float, y: float, child: Box) -> None:
         """Place ``child`` with its top-left corner at ``(x, y)``."""
         self.children.append((x, y, child))
+
+    def settle_overflow(self) -> None:
+        """Set :attr:`overflow` from the children (call once the height is known)."""
+        bottom = max((y + c.height + c.overflow for _, y, c in self.children if not c.clip), default=0.0)
+        self.overflow = max(self.overflow, bottom - self.height, 0.0)
 
 
 def paint_box(painter: QPainter, box: Box, images: ImageLookup) -> None:

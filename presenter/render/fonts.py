@@ -13,8 +13,9 @@ from __future__ import annotations
 import functools
 import logging
 import math
+import struct
 
-from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QFontMetricsF, QImage
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QFontMetricsF, QImage, QRawFont
 
 from presenter.assets import resource
 
@@ -134,10 +135,32 @@ def layout_font(families: tuple[str, ...], px: float, weight: int, italic: bool,
     font.setWeight(QFont.Weight(max(100, min(900, weight))))
     font.setItalic(italic)
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
-    font.setKerning(True)
+    font.setKerning(_kerns(tuple(names), weight, italic))
     if letter_spacing:
         font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, letter_spacing * TEXT_SCALE)
     return font if ligatures else no_ligatures(font)
+
+
+@functools.cache
+def _kerns(families: tuple[str, ...], weight: int, italic: bool) -> bool:
+    """Whether HarfBuzz (Chromium) kerns this face: by a GPOS ``kern`` feature, or, only when the
+    face has no GPOS table, by a legacy ``kern`` table (Open Sans has an empty GPOS: no kerning)."""
+    font = QFont()
+    font.setFamilies(list(families))
+    font.setPixelSize(64)
+    font.setWeight(QFont.Weight(max(100, min(900, weight))))
+    font.setItalic(italic)
+    raw = QRawFont.fromFont(font)
+    gpos = bytes(raw.fontTable("GPOS"))
+    if not gpos:
+        return bool(bytes(raw.fontTable("kern")))
+    try:
+        features = struct.unpack(">H", gpos[6:8])[0]
+        count = struct.unpack(">H", gpos[features:features + 2])[0]
+        tags = {gpos[features + 2 + 6 * i:features + 6 + 6 * i] for i in range(count)}
+    except struct.error:
+        return True
+    return b"kern" in tags
 
 
 @functools.cache

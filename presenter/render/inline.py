@@ -53,6 +53,7 @@ class InlineText:
         self.runs: list[Run] = []
         self.length = 0
         self._space = True  # the text so far ends in collapsible white space (or is empty)
+        self._ink = 0.0  # the lowest glyph content area, from the top
 
     @property
     def empty(self) -> bool:
@@ -100,10 +101,13 @@ class InlineText:
         layout = _qt_layout(text, self.runs, width, self.block)
         box = Box(width=width)
         lines = _lines(layout)
+        self._ink = 0.0
         y = 0.0
         for line in lines:
             y = self._place(line, y, width, box)
         box.height = y
+        box.overflow = max(0.0, self._ink - y)
+        box.settle_overflow()
         shadows: list[object] = []
         for shadow in self._shadows():
             shadow_layout = _qt_layout(text, self.runs, width, self.block, shadow)
@@ -155,6 +159,8 @@ class InlineText:
             box.first_baseline = baseline
         for run in runs:
             self._decorate(run, line, top, baseline, box)
+            if run.atom is None:  # the glyphs' content area may reach below the line box
+                self._ink = max(self._ink, baseline + run.style.height()[1])
         return baseline + below
 
     def _decorate(self, run: Run, line: QTextLine, top: float, baseline: float, box: Box) -> None:

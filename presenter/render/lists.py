@@ -75,6 +75,7 @@ def _items(flow: Flow, el: Element, style: Style, inner: float, depth: int, uls:
         number += 1
     items.height = y
     items.margin_bottom = pending
+    items.settle_overflow()
     return items
 
 
@@ -90,6 +91,7 @@ def _wrap(items: Box, indent: float, used: float, width: float, nested: bool) ->
         box.baseline = items.baseline + top
     if items.first_baseline is not None:
         box.first_baseline = items.first_baseline + top
+    box.settle_overflow()
     return box
 
 

@@ -15,6 +15,7 @@ is painted as the theme's background, the error is logged once and kept in
 from __future__ import annotations
 
 import logging
+import math
 from collections import OrderedDict
 from pathlib import Path
 
@@ -108,7 +109,7 @@ class RenderContext:
         layout = SlideLayout(section, sheet, steps, step, self.image_info, self.size[0], code_theme(highlight or None),
                              trailing=bool(slide.notes_markdown))
         box = layout.build()
-        top = max((self.size[1] - round(box.height)) / 2, 0.0)
+        top = centred_top(self.size[1], box.height + box.overflow)
         self._layouts[key] = (box, top)
         while len(self._layouts) > self.max_documents:
             self._layouts.popitem(last=False)
@@ -124,6 +125,19 @@ class RenderContext:
     def scaled_image(self, path: Path, width: int, height: int) -> QImage | None:
         """An image decoded at a drawn size (the display list's image lookup)."""
         return self.images.image(path, width, height)
+
+
+def centred_top(height: int, content: float) -> float:
+    """reveal.js's ``top = max((height - scrollHeight) / 2, 0)``, as its layout settles.
+
+    Chromium snaps ``scrollHeight`` to whole pixels from where the section stands, and reveal.js
+    lays out again once the section has moved: three rounds settle it.
+    """
+    top = 0.0
+    for _ in range(3):
+        scroll = math.floor(top + content + 0.5) - math.floor(top + 0.5)
+        top = max((height - scroll) / 2, 0.0)
+    return top
 
 
 def text_colors(slide: Slide, theme: Theme) -> tuple[str, str, bool]:

@@ -83,6 +83,7 @@ class SlideLayout:
         inner = self.flow(self.section.children, self.sheet.root(), self.width, 0, self.trailing)
         box = Box(width=self.width, height=inner.margin_top + inner.height + inner.margin_bottom)
         box.add(0.0, inner.margin_top, inner)
+        box.settle_overflow()
         return box
 
     # -- styles and fragments -------------------------------------------------------------
@@ -191,6 +192,7 @@ class SlideLayout:
             box.ops.append(Fill(QRectF(x, 0, w, height), s.paint(props.background)))
         box.add(x + left, y, inner)
         box.height = height
+        box.settle_overflow()
         box.content_width = x + left + inner.content_width + right
         if inner.first_baseline is not None:
             box.first_baseline = y + inner.first_baseline
@@ -303,6 +305,7 @@ class SlideLayout:
         box = Box(width=props.width or width, height=props.top + inner.height + props.bottom)
         box.baseline = props.top + (inner.baseline if inner.baseline is not None else inner.height)
         box.add(0.0, props.top, inner)
+        box.settle_overflow()
         return box
 
     def _img(self, el: Element, s: Style, line: InlineText, width: float) -> None:

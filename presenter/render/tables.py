@@ -52,6 +52,7 @@ def table_box(flow: Flow, el: Element, style: Style, width: float, depth: int) -
     box = Box(width=width, height=table.height, content_width=table.width)
     box.add(max(0.0, (width - table.width) / 2), 0.0, table)
     box.first_baseline, box.baseline = table.first_baseline, table.baseline
+    box.settle_overflow()
     return box
 
 
@@ -137,4 +138,5 @@ def _layout_rows(flow: Flow, rows: list[_Row], widths: list[float], depth: int) 
         y = top + above + below + (0.5 if row.rule else 0.0)
         rule_above = row.rule
     table.height = y
+    table.settle_overflow()
     return table

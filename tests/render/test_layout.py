@@ -80,7 +80,10 @@ def test_heading_bottom_margin_only_when_not_last() -> None:
     box_alone, top_alone, _, _ = lay("## Alone\n")
     _, _, lines, _ = lay("## Title\n\nText\n")
     assert box_alone.height == pytest.approx(1.2 * 67.2, abs=0.02)
-    assert top_alone == pytest.approx((700 - round(box_alone.height)) / 2)
+    # the semibold face's 90 px content area reaches 4.36 px below the 80.64 px line box: scrollHeight 85
+    # (baseline 60 = floor(-9.36 / 2) + 65, descent 25)
+    assert box_alone.overflow == pytest.approx(60 + 25 - 80.64, abs=0.02)
+    assert top_alone == (700 - 85) / 2
     title, text = find(lines, "TITLE"), find(lines, "Text")
     # h2 line box 80.64, its margin 20 collapsing with the paragraph's 20
     assert text.y - title.y == pytest.approx(80.64 - 60 + 20 + 40, abs=0.6)
