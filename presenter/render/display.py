@@ -176,7 +176,7 @@ def _paint_blurred(painter: QPainter, op: Text) -> None:
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         painter.translate(op.x, op.y)
         painter.scale(1 / TEXT_SCALE, 1 / TEXT_SCALE)
-        painter.drawImage(rect, img)
+        painter.drawImage(QRectF(rect.x(), rect.y(), w / factor, h / factor), img)
     finally:
         painter.restore()
 
@@ -195,24 +195,27 @@ def _paint_marker(painter: QPainter, op: Marker) -> None:
 
 
 def _paint_box_shadow(painter: QPainter, op: BoxShadow) -> None:
-    """A blurred outer box shadow: translucent rings outside the box (CSS never draws it beneath)."""
-    steps = max(1, min(6, math.ceil(op.blur / 2)))
+    """A blurred outer box shadow: rings fading outwards (a Gaussian of sigma blur / 2 about the
+    shadow's edge), clipped to outside the box, where CSS draws it."""
+    steps = max(2, min(8, math.ceil(op.blur)))
     base = op.rect.translated(op.dx, op.dy)
-    outside = QPainterPath()
-    outside.addRect(op.rect.adjusted(-op.blur * 2 - 1, -op.blur * 2 - 1, op.blur * 2 + 1, op.blur * 2 + 1)
-                    .united(base.adjusted(-op.blur * 2 - 1, -op.blur * 2 - 1, op.blur * 2 + 1, op.blur * 2 + 1)))
     inside = QPainterPath()
     inside.addRect(op.rect)
-    color = QColor(op.color)
-    color.setAlphaF(op.color.alphaF() / steps)
     painter.save()
     try:
-        painter.setClipPath(outside.subtracted(inside), Qt.ClipOperation.IntersectClip)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(color)
-        for i in range(steps):
-            grow = op.blur * (i + 0.5) / steps
-            painter.drawRoundedRect(base.adjusted(-grow, -grow, grow, grow), grow, grow)
+        for i in range(-steps, steps):
+            d0, d1 = op.blur * i / steps, op.blur * (i + 1) / steps
+            outer, inner = QPainterPath(), QPainterPath()
+            outer.addRect(base.adjusted(-d1, -d1, d1, d1))
+            if base.width() + 2 * d0 > 0 and base.height() + 2 * d0 > 0:
+                inner.addRect(base.adjusted(-d0, -d0, d0, d0))
+            ring = outer.subtracted(inner).subtracted(inside)
+            sigma = max(op.blur / 2, 1e-3)
+            color = QColor(op.color)
+            color.setAlphaF(op.color.alphaF() * 0.5 * math.erfc((d0 + d1) / 2 / sigma / math.sqrt(2)))
+            painter.setBrush(color)
+            painter.drawPath(ring)
     finally:
         painter.restore()
 
