@@ -107,9 +107,11 @@ class RenderContext:
             step = steps.count if step < 0 or step >= steps.count else step
         sheet = StyleSheet(theme, text, heading, contrast)
         layout = SlideLayout(section, sheet, steps, step, self.image_info, self.size[0], code_theme(highlight or None),
-                             trailing=bool(slide.notes_markdown))
+                             trailing=bool(slide.notes_markdown), height=self.size[1])
         box = layout.build()
-        top = centred_top(self.size[1], box.height + box.overflow)
+        centre = self.deck.reveal_options.get("center", True) not in (False, "false") or \
+            "center" in section.attrs.get("class", "").split()
+        top = centred_top(self.size[1], box.height + box.overflow) if centre else 0.0
         self._layouts[key] = (box, top)
         while len(self._layouts) > self.max_documents:
             self._layouts.popitem(last=False)

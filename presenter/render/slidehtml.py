@@ -64,7 +64,7 @@ class SlideLayout:
     """
 
     def __init__(self, section: Element, sheet: StyleSheet, steps: Steps, step: int, image: ImageInfo,
-                 width: int, code_theme: CodeTheme, trailing: bool = False):
+                 width: int, code_theme: CodeTheme, trailing: bool = False, height: int = 700):
         self.section = section
         self.sheet = sheet
         self.steps = steps
@@ -73,13 +73,35 @@ class SlideLayout:
         self.width = float(width)
         self.code_theme = code_theme
         self.trailing = trailing
+        self.height = float(height)
+        self.stretched: dict[int, tuple[float, float]] = {}  # id(.r-stretch element) -> its size
         self.nested: dict[int, int] = {}  # id(list inside a list) -> how many ul contain it, itself included
         self.inline_blocks: set[int] = set()  # id(element) laid out as an inline-block
         self.nodes = 0  # laid out so far (bounded by MAX_NODES)
         self.chars = 0
 
     def build(self) -> Box:
-        """The section's content box; its height includes the outer margins (a BFC)."""
+        """The section's content box; its height includes the outer margins (a BFC).
+
+        A ``.r-stretch`` (or ``.stretch``) child of the section takes the height the rest leaves
+        (reveal.js ``layoutSlideContents``): laid out once at height 0 to measure the rest.
+        """
+        stretch = next((c for c in self.section.elements()
+                        if {"stretch", "r-stretch"} & set(c.attrs.get("class", "").split())), None)
+        if stretch is None:
+            return self._section()
+        self.stretched[id(stretch)] = (0.0, 0.0)
+        remaining = max(0.0, self.height - round(self._section().height))
+        found = self.image(stretch.attrs.get("src", "")) if stretch.tag == "img" else None
+        if found is not None:
+            scale = min(self.width / max(found[1], 1), remaining / max(found[2], 1))
+            self.stretched[id(stretch)] = (found[1] * scale, found[2] * scale)
+        else:
+            self.stretched[id(stretch)] = (self.width, remaining)
+        self.nodes = self.chars = 0
+        return self._section()
+
+    def _section(self) -> Box:
         inner = self.flow(self.section.children, self.sheet.root(), self.width, 0, self.trailing)
         box = Box(width=self.width, height=inner.margin_top + inner.height + inner.margin_bottom)
         box.add(0.0, inner.margin_top, inner)
@@ -170,8 +192,10 @@ class SlideLayout:
         elif declarations(el.attrs.get("style", "")).get("display") == "flex":
             stack.push(self._flex(el, s, width, depth))
         else:
-            default = _defaults(tag, s, last)
-            stack.push(self.container(el, s, width, depth, box_props(el, s, width, default)))
+            props = box_props(el, s, width, _defaults(tag, s, last))
+            if id(el) in self.stretched:
+                props = replace(props, width=self.stretched[id(el)][0], height=self.stretched[id(el)][1])
+            stack.push(self.container(el, s, width, depth, props))
 
     def container(self, el: Element, s: Style, width: float, depth: int, props: BoxProps,
                   bfc: bool = False) -> Box:
@@ -315,7 +339,7 @@ class SlideLayout:
                 line.text(el.attrs["alt"], s)
             return
         path, nw, nh = found
-        w, h = _image_size(el, s, width, nw, nh)
+        w, h = self.stretched.get(id(el)) or _image_size(el, s, width, nw, nh)
         props = box_props(el, s, width, BoxProps((20.0, 0.0, 20.0, 0.0)))
         box = Box(width=w, height=props.top + h + props.bottom, baseline=props.top + h + props.bottom)
         box.ops.append(Picture(path, QRectF(0, props.top, w, h), s.alpha))

@@ -240,3 +240,29 @@ def test_small_is_a_top_aligned_inline_block() -> None:
     _, _, lines, _ = lay("Text <small>small print</small> more\n")
     text, small = find(lines, "Text"), find(lines, "small")
     assert small.y < text.y  # hangs from the line's top instead of sitting on its baseline
+
+
+def test_stretch_image_takes_the_height_left(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QImage
+
+    from presenter.deck import load_deck
+    from presenter.render.display import Picture
+
+    img = QImage(400, 200, QImage.Format.Format_RGB32)
+    img.fill(QColor("#336699"))
+    img.save(str(tmp_path / "wide.png"))
+    path = tmp_path / "deck.md"
+    path.write_text('## Title\n\n<img class="r-stretch" src="wide.png">\n', encoding="utf-8")
+    deck = load_deck(path)
+    slide = replace(deck.slides[0], html='<section><h2>Title</h2>\n<img class="r-stretch" src="wide.png"></section>')
+    box, _ = RenderContext(deck).layout(slide, get_theme("black"), -1)
+    picture = next(op for _, _, op in walk(box) if isinstance(op, Picture))
+    # the rest: the h2 (80.64 + 20) and the image's line box at height 0 (its 20 px margins, the strut)
+    assert picture.rect.width() == pytest.approx(2 * picture.rect.height())
+    assert 450 < picture.rect.height() < 700 - 100.64 - 40
+
+
+def test_center_false_puts_content_at_the_top() -> None:
+    deck = parse_deck("---\nrevealOptions:\n  center: false\n---\n# Top\n")
+    _, top = RenderContext(deck).layout(deck.slides[0], get_theme("black"), -1)
+    assert top == 0
