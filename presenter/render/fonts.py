@@ -151,9 +151,9 @@ def _kerns(families: tuple[str, ...], weight: int, italic: bool) -> bool:
     font.setWeight(QFont.Weight(max(100, min(900, weight))))
     font.setItalic(italic)
     raw = QRawFont.fromFont(font)
-    gpos = bytes(raw.fontTable("GPOS"))
+    gpos = raw.fontTable("GPOS").data()
     if not gpos:
-        return bool(bytes(raw.fontTable("kern")))
+        return bool(raw.fontTable("kern").data())
     try:
         features = struct.unpack(">H", gpos[6:8])[0]
         count = struct.unpack(">H", gpos[features:features + 2])[0]
