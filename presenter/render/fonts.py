@@ -50,11 +50,6 @@ def load_fonts() -> frozenset[str]:
     return frozenset(families)
 
 
-def css_families(families: tuple[str, ...]) -> str:
-    """A CSS ``font-family`` list; Qt falls back along it to a family that exists."""
-    return ", ".join(f"'{f}'" if " " in f else f for f in families)
-
-
 def no_ligatures(font: QFont) -> QFont:
     """Turn ligatures off, so that a PDF's text layer spells "fi" and "ff" as letters."""
     for tag in ("liga", "clig", "dlig"):

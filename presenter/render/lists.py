@@ -79,6 +79,20 @@ def _items(flow: Flow, el: Element, style: Style, inner: float, depth: int, uls:
     return items
 
 
+def nested_lists(top: Element) -> dict[int, int]:
+    """The lists inside ``top`` (``ul ul`` in reveal's CSS: blocks, square then circle markers):
+    ``id(list)`` → how many ``ul`` contain it, itself included."""
+    out: dict[int, int] = {}
+    stack = [(child, int(top.tag == "ul")) for child in top.elements()]
+    while stack and len(out) < 100_000:
+        el, uls = stack.pop()
+        if el.tag in ("ul", "ol"):
+            uls += el.tag == "ul"
+            out[id(el)] = uls
+        stack.extend((child, uls) for child in el.elements())
+    return out
+
+
 def _wrap(items: Box, indent: float, used: float, width: float, nested: bool) -> Box:
     """The list's box: nested lists span the container; a top-level list is its margin box."""
     box = Box(width=width if nested else indent + used, content_width=indent + items.content_width)

@@ -21,6 +21,26 @@ log = logging.getLogger(__name__)
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _MARK = QColor("#ffff00")
 _WEIGHT_NAMES = {"normal": 400, "bold": 700}
+_HIGHLIGHT = {"red": "#ff2c2d", "green": "#17ff2e", "blue": "#1b91ff"}
+
+
+def fragment_style(s: Style, classes: list[str], revealed: bool, current: bool) -> Style:
+    """A fragment's style at a step (reveal.scss: its opacity, highlight colour or strike)."""
+    if "fade-out" in classes:
+        return s.with_(alpha=s.alpha * (0.0 if revealed else 1.0))
+    if "semi-fade-out" in classes:
+        return s.with_(alpha=s.alpha * (0.5 if revealed else 1.0))
+    if "current-visible" in classes or "fade-in-then-out" in classes:
+        return s.with_(alpha=s.alpha * (1.0 if current else 0.0))
+    if "fade-in-then-semi-out" in classes:
+        return s.with_(alpha=s.alpha * ((1.0 if current else 0.5) if revealed else 0.0))
+    if any(c.startswith("highlight-") for c in classes):
+        for name, value in _HIGHLIGHT.items():
+            if (f"highlight-{name}" in classes and revealed) or (f"highlight-current-{name}" in classes and current):
+                return s.with_(color=QColor(value))
+        return s
+    s = s.with_(alpha=s.alpha * (1.0 if revealed else 0.0))
+    return s.with_(decoration=(*s.decoration, "line-through")) if "strike" in classes and revealed else s
 
 
 def css_weight(value: str) -> int:

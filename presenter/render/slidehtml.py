@@ -19,14 +19,15 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor
 
 from presenter.deck.html_tree import Comment, Element, Node, Text
+from presenter.render.atoms import EMBEDS, embed_size, hidden, hr_box, image_box, tag_defaults
 from presenter.render.boxes import BoxProps, Stack, box_props, collapse
 from presenter.render.code import CodeTheme
 from presenter.render.codeblock import pre_box, text_content
-from presenter.render.css import Style, declarations, length
-from presenter.render.display import Box, BoxShadow, Fill, Picture
+from presenter.render.css import Style, declarations
+from presenter.render.display import Box, BoxShadow, Fill
 from presenter.render.inline import InlineText
-from presenter.render.lists import list_box
-from presenter.render.sheet import StyleSheet
+from presenter.render.lists import list_box, nested_lists
+from presenter.render.sheet import StyleSheet, fragment_style
 from presenter.render.steps import Steps
 from presenter.render.tables import table_box
 
@@ -37,16 +38,10 @@ MAX_DEPTH = 24
 MAX_NODES = 20_000  # elements and text runs laid out per slide; the rest would be far below its bottom
 MAX_CHARS = 200_000  # characters of text laid out per slide
 _WIDE = 100_000.0
-_HIGHLIGHT = {"red": "#ff2c2d", "green": "#17ff2e", "blue": "#1b91ff"}
 _BLOCK = frozenset("p h1 h2 h3 h4 h5 h6 blockquote pre table hr div section article header footer nav main "  # noqa: SIM905
                    "figure figcaption address details summary dl dt dd form fieldset center li aside".split())
-_HIDDEN = frozenset("script style template noscript head title meta link base param source track "  # noqa: SIM905
-                    "colgroup col caption datalist option".split())
-_EMBEDS = {"iframe": (300, 150), "video": (300, 150), "object": (300, 150), "embed": (300, 150),
-           "canvas": (300, 150), "audio": (300, 54), "svg": (300, 150)}
 _QUOTE_BG = QColor(255, 255, 255, round(0.05 * 255))
 _QUOTE_SHADOW = QColor(0, 0, 0, round(0.2 * 255))
-_HR = (QColor(154, 154, 154), QColor(238, 238, 238))
 
 
 class SlideLayout:
@@ -115,38 +110,20 @@ class SlideLayout:
         group = self.steps.group_of.get(id(el))
         if group is None:
             return s
-        classes = el.attrs.get("class", "").split()
-        revealed, current = group < self.step, group == self.step - 1
-        if "fade-out" in classes:
-            return s.with_(alpha=s.alpha * (0.0 if revealed else 1.0))
-        if "semi-fade-out" in classes:
-            return s.with_(alpha=s.alpha * (0.5 if revealed else 1.0))
-        if "current-visible" in classes or "fade-in-then-out" in classes:
-            return s.with_(alpha=s.alpha * (1.0 if current else 0.0))
-        if "fade-in-then-semi-out" in classes:
-            return s.with_(alpha=s.alpha * ((1.0 if current else 0.5) if revealed else 0.0))
-        if any(c.startswith("highlight-") for c in classes):
-            for name, value in _HIGHLIGHT.items():
-                shown = (f"highlight-{name}" in classes and revealed) or \
-                    (f"highlight-current-{name}" in classes and current)
-                if shown:
-                    return s.with_(color=QColor(value))
-            return s
-        s = s.with_(alpha=s.alpha * (1.0 if revealed else 0.0))
-        return s.with_(decoration=(*s.decoration, "line-through")) if "strike" in classes and revealed else s
+        return fragment_style(s, el.attrs.get("class", "").split(), group < self.step, group == self.step - 1)
 
     # -- block layout ----------------------------------------------------------------------
     def flow(self, nodes: list[Node], style: Style, width: float, depth: int, trailing: bool = False) -> Box:
         """Block layout of ``nodes`` in a container ``width`` px wide styled ``style``."""
         stack = Stack(width)
         line: InlineText | None = None
-        elements = [n for n in nodes if isinstance(n, Element) and not _hidden(n)]
+        elements = [n for n in nodes if isinstance(n, Element) and not hidden(n)]
         last = None if trailing or not elements else elements[-1]
         for node in nodes:
             self.nodes += 1
             if self.nodes > MAX_NODES:
                 break
-            if isinstance(node, Element) and _hidden(node):
+            if isinstance(node, Element) and hidden(node):
                 continue
             if isinstance(node, Element) and self._is_block(node):
                 if line is not None:
@@ -186,13 +163,13 @@ class SlideLayout:
         elif tag == "pre":
             stack.push(self._pre(el, s, width))
         elif tag == "hr":
-            stack.push(self._hr(width, s))
+            stack.push(hr_box(width, s))
         elif tag == "blockquote":
             stack.push(self._blockquote(el, s, width, depth))
         elif declarations(el.attrs.get("style", "")).get("display") == "flex":
             stack.push(self._flex(el, s, width, depth))
         else:
-            props = box_props(el, s, width, _defaults(tag, s, last))
+            props = box_props(el, s, width, tag_defaults(tag, last))
             if id(el) in self.stretched:
                 props = replace(props, width=self.stretched[id(el)][0], height=self.stretched[id(el)][1])
             stack.push(self.container(el, s, width, depth, props))
@@ -225,7 +202,7 @@ class SlideLayout:
         return box
 
     def _blockquote(self, el: Element, s: Style, width: float, depth: int) -> Box:
-        kids = [c for c in el.elements() if not _hidden(c)]
+        kids = [c for c in el.elements() if not hidden(c)]
         for kid in kids[:1] + kids[-1:]:  # blockquote p:first-child, p:last-child { display: inline-block }
             if kid.tag == "p":
                 self.inline_blocks.add(id(kid))
@@ -245,13 +222,8 @@ class SlideLayout:
         code_style = self.style(s, code) if code is not None else s
         return pre_box(el, code, code_style, width, self.code_theme, step, self.sheet.theme.code)
 
-    def _hr(self, width: float, s: Style) -> Box:
-        box = Box(width=width, height=2.0, margin_top=0.5 * s.size, margin_bottom=0.5 * s.size)
-        box.ops += [Fill(QRectF(0, 0, width, 1), s.paint(_HR[0])), Fill(QRectF(0, 1, width, 1), s.paint(_HR[1]))]
-        return box
-
     def _flex(self, el: Element, s: Style, width: float, depth: int) -> Box:
-        children = [c for c in el.elements() if not _hidden(c)]
+        children = [c for c in el.elements() if not hidden(c)]
         styles = [self.style(s, c) for c in children]
         fixed = [box_props(c, cs, width).width for c, cs in zip(children, styles, strict=True)]
         free = max(0.0, width - sum(w for w in fixed if w is not None))
@@ -270,18 +242,6 @@ class SlideLayout:
     def _uls(self, el: Element) -> int:
         return self.nested.get(id(el), int(el.tag == "ul"))
 
-    def _mark_nested(self, top: Element) -> None:
-        """Note the lists inside ``top`` (``ul ul`` in reveal's CSS: blocks, square then circle)."""
-        stack = [(child, int(top.tag == "ul")) for child in top.elements()]
-        seen = 0
-        while stack and seen < 100_000:
-            el, uls = stack.pop()
-            seen += 1
-            if el.tag in ("ul", "ol"):
-                uls += el.tag == "ul"
-                self.nested[id(el)] = uls
-            stack.extend((child, uls) for child in el.elements())
-
     # -- inline layout ---------------------------------------------------------------------
     def inline(self, node: Node, style: Style, line: InlineText, width: float, depth: int) -> None:
         """Add ``node`` (text or an inline-level element) to the line boxes being built."""
@@ -293,7 +253,7 @@ class SlideLayout:
             return
         if self.nodes > MAX_NODES:
             return
-        if not isinstance(node, Element) or _hidden(node):
+        if not isinstance(node, Element) or hidden(node):
             return
         s = self.style(style, node)
         tag = node.tag
@@ -307,10 +267,10 @@ class SlideLayout:
         elif tag == "img":
             self._img(node, s, line, width)
         elif tag in ("ul", "ol"):
-            self._mark_nested(node)
+            self.nested.update(nested_lists(node))
             line.atom(list_box(self, node, s, width, depth, False, self._uls(node)), s)
-        elif tag in _EMBEDS:
-            w, h = _embed_size(node, s, width, _EMBEDS[tag])
+        elif tag in EMBEDS:
+            w, h = embed_size(node, s, width, EMBEDS[tag])
             line.atom(Box(width=w, height=h, baseline=h), s)
         elif tag in ("input", "select", "textarea", "button"):
             return
@@ -338,52 +298,4 @@ class SlideLayout:
             if el.attrs.get("alt"):
                 line.text(el.attrs["alt"], s)
             return
-        path, nw, nh = found
-        w, h = self.stretched.get(id(el)) or _image_size(el, s, width, nw, nh)
-        props = box_props(el, s, width, BoxProps((20.0, 0.0, 20.0, 0.0)))
-        box = Box(width=w, height=props.top + h + props.bottom, baseline=props.top + h + props.bottom)
-        box.ops.append(Picture(path, QRectF(0, props.top, w, h), s.alpha))
-        line.atom(box, s)
-
-
-def _hidden(el: Element) -> bool:
-    if el.tag in _HIDDEN or "hidden" in el.attrs:
-        return True
-    if el.tag == "aside" and "notes" in el.attrs.get("class", "").split():
-        return True
-    return "none" in declarations(el.attrs.get("style", "")).get("display", "")
-
-
-def _defaults(tag: str, s: Style, last: bool) -> BoxProps:
-    if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
-        return BoxProps((0.0, 0.0, 0.0 if last else 20.0, 0.0))
-    if tag == "p":
-        return BoxProps((20.0, 0.0, 20.0, 0.0))
-    if tag == "dd":
-        return BoxProps((0.0, 0.0, 0.0, 40.0))
-    return BoxProps()
-
-
-def _embed_size(el: Element, s: Style, width: float, default: tuple[int, int]) -> tuple[float, float]:
-    decl = declarations(el.attrs.get("style", ""))
-    w = length(decl.get("width", el.attrs.get("width", "")), s.size, width) or default[0]
-    h = length(decl.get("height", el.attrs.get("height", "")), s.size, None) or default[1]
-    return min(w, 0.95 * width), h
-
-
-def _image_size(el: Element, s: Style, width: float, nw: int, nh: int) -> tuple[float, float]:
-    decl = declarations(el.attrs.get("style", ""))
-    w = length(decl.get("width", el.attrs.get("width", "")), s.size, width)
-    h = length(decl.get("height", el.attrs.get("height", "")), s.size, None)
-    if w is None and h is None:
-        w, h = float(nw), float(nh)
-    elif w is None:
-        w = (h or 0.0) * nw / max(nh, 1)
-    elif h is None:
-        h = w * nh / max(nw, 1)
-    limit = 0.95 * width
-    h = h or 0.0
-    if w > limit:  # max-width: 95 % (the height follows when it was not set)
-        h = h * limit / w if "height" not in decl and "height" not in el.attrs else h
-        w = limit
-    return max(0.0, w), max(0.0, h)
+        line.atom(image_box(el, s, width, found, self.stretched.get(id(el))), s)
