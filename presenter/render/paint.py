@@ -20,7 +20,7 @@ from collections import OrderedDict
 from pathlib import Path
 
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtGui import QColor, QImage, QPainter
 
 from presenter.deck.html_tree import parse
 from presenter.deck.model import Deck, Slide
@@ -170,7 +170,7 @@ def slide_box(rect: QRectF, size: tuple[int, int]) -> tuple[QRectF, float]:
 
 
 def paint_slide(painter: QPainter, rect: QRectF, slide: Slide, theme: Theme | None = None, step: int = -1,
-                context: RenderContext | None = None) -> None:
+                context: RenderContext | None = None, *, wash: float = 0.0) -> None:
     """Paint ``slide`` at fragment ``step`` (``-1``: every fragment shown) into ``rect``; never raises.
 
     Args:
@@ -180,12 +180,13 @@ def paint_slide(painter: QPainter, rect: QRectF, slide: Slide, theme: Theme | No
         theme: the theme (the deck's when omitted).
         step: how many fragment groups are revealed.
         context: the deck's render context (folder, size, caches, errors).
+        wash: white laid over the backgrounds, under the content, 0–1 (print styles lighten slides with it).
     """
     ctx = context or RenderContext()
     painter.save()
     try:
         theme = theme or get_theme(ctx.deck.theme)
-        _paint(painter, rect, slide, theme, step, ctx)
+        _paint(painter, rect, slide, theme, step, ctx, wash)
         ctx.paint_errors.pop(slide.index, None)
     except Exception as exc:  # whatever breaks, the projector shows the theme
         ctx.record(slide, exc)
@@ -196,7 +197,8 @@ def paint_slide(painter: QPainter, rect: QRectF, slide: Slide, theme: Theme | No
         painter.restore()
 
 
-def _paint(painter: QPainter, rect: QRectF, slide: Slide, theme: Theme, step: int, ctx: RenderContext) -> None:
+def _paint(painter: QPainter, rect: QRectF, slide: Slide, theme: Theme, step: int, ctx: RenderContext,
+           wash: float = 0.0) -> None:
     painter.setClipRect(rect)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
@@ -206,6 +208,8 @@ def _paint(painter: QPainter, rect: QRectF, slide: Slide, theme: Theme, step: in
     bg = slide.background
     path = ctx.image_path(bg.image) if bg.image else None
     paint_background(painter, rect, bg, path, ctx.images)
+    if wash > 0:
+        painter.fillRect(rect, QColor(255, 255, 255, round(255 * min(wash, 1.0))))
     painter.translate(box.x(), box.y())
     painter.scale(scale, scale)
     painter.translate(0, top)

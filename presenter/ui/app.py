@@ -28,7 +28,7 @@ from presenter.ui.keys import KeyRouter, load_bindings
 from presenter.ui.panels import open_url_default
 from presenter.ui.presenter_window import PresenterWindow
 from presenter.ui.records import Records
-from presenter.ui.reload import DeckWatcher
+from presenter.ui.reload import DeckReloader
 from presenter.ui.screensaver import ScreenSaverInhibitor
 
 log = logging.getLogger(__name__)
@@ -76,21 +76,21 @@ class PresenterApp(QObject):
         self.audience.activated.connect(self._keyboard_to_presenter)
         self.presenter = PresenterWindow(self.context, self.theme, self.bindings, settings)
         self.config_problems += self.presenter.prefs.problems
-        self.presenter.goto.on_go = self._goto
+        self.presenter.goto_requested.connect(self._goto)
         self.presenter.overview_chosen.connect(self._overview_chosen)
-        self.presenter.notes.link_activated.connect(self.open_link)
-        self.presenter.large_notes.link_activated.connect(self.open_link)
+        self.presenter.link_activated.connect(self.open_link)
         self.records = Records(self.talk, self.presenter, self.audience, self.refresh)
         self.router = KeyRouter(self.bindings, self.handlers(), windows=lambda: (self.presenter, self.audience))
         self.talk.on_change = self.refresh
-        self.watcher: DeckWatcher | None = DeckWatcher(deck.path, parent=self) if deck.path.is_file() else None
-        if self.watcher is not None:
-            self.watcher.changed.connect(self.reload)
+        self.reloader = DeckReloader(deck.path, self.overrides, self.show_deck, self._report, lambda: self.talk.deck,
+                                     parent=self)
         self.tick = QTimer(self)
         self.tick.setInterval(TICK_MS)
         self.tick.timeout.connect(self._tick)
         self.inhibitor = ScreenSaverInhibitor()
         self.probe: probe.StateProbe | None = None
+        self.companion: Any = None  # presenter.companion.qt.Companion, made when first asked for
+        self.companion_host: str | None = None  # --companion-host
 
     # -- start and stop --------------------------------------------------------------------
     def start(self, place_windows: bool = True) -> None:
@@ -104,16 +104,14 @@ class PresenterApp(QObject):
             app.screenRemoved.connect(self._screen_removed)
         self.refresh()
         if place_windows:
-            message = screens.place(self.presenter, self.audience, self.audience_screen, self.swapped)
-            log.info("%s", message)
+            self._place()
         else:
             self.presenter.show()
             self.audience.show()
-        self.presenter.raise_()
-        self.presenter.activateWindow()  # the keyboard starts on the presenter window
+            self.presenter.activateWindow()
         if self.config_problems:
-            self.presenter.banner.show_message("Some settings were ignored (the defaults are used): "
-                                               + "; ".join(self.config_problems), "warning")
+            self.presenter.show_message("Some settings were ignored (the defaults are used): "
+                                        + "; ".join(self.config_problems), "warning")
         self.tick.start()
         QTimer.singleShot(150, self.records.ensure_ready)  # after the first frame
         self.inhibitor.inhibit()
@@ -128,11 +126,10 @@ class PresenterApp(QObject):
                 with contextlib.suppress(RuntimeError, TypeError):  # never connected (windows not started)
                     signal.disconnect(slot)
         self.tick.stop()
-        if self.watcher is not None:
-            self.watcher.changed.disconnect(self.reload)
-            self.watcher.deleteLater()
-            self.watcher = None
+        self.reloader.stop()
         self.records.stop_rehearsal(show_report=False)
+        if self.companion is not None:
+            self.companion.stop()
         self.inhibitor.release()
         self.presenter.close()
         self.audience.close()
@@ -159,6 +156,7 @@ class PresenterApp(QObject):
             "chair_timer": self.toggle_chair_timer, "reload": self.reload, "quit": self.quit,
             "export": self.export, "questions": self.records.toggle_questions,
             "rehearse": self.records.toggle_rehearsal, "report": self.records.show_report,
+            "companion": self.toggle_companion,
         }
 
     def _clock(self, action: Callable[[], None]) -> Callable[[], None]:
@@ -177,8 +175,7 @@ class PresenterApp(QObject):
         title = f"{t.deck.title} — Audience"
         if self.audience.windowTitle() != title:
             self.audience.setWindowTitle(title)
-        self.presenter.show_talk(t)
-        self.records.follow(slide)
+        self.presenter.show_talk(t, rehearsing=self.records.recording)
         self._prepare()
 
     def _frames_around(self, pos: Position, ahead: int = 2) -> list[tuple[Any, int]]:
@@ -198,38 +195,33 @@ class PresenterApp(QObject):
         t = self.talk
         self.audience.prepare(self._frames_around(t.audience, ahead=1))
         around = self._frames_around(t.presenter)
-        self.presenter.current.prepare(around)
-        self.presenter.next_view.prepare(around[1:] + around[:1])
+        current, *nexts = self.presenter.views()
+        current.prepare(around)
+        for view in nexts:
+            if view.isVisible():
+                view.prepare(around[1:] + around[:1])
 
     def _tick(self) -> None:
         t = self.talk
         self.presenter.refresh_timers(t, t.wall())
         if self.chair_timer:
-            remaining = t.remaining()
-            text = format_clock(remaining) if remaining is not None else format_clock(t.clock.elapsed())
-            self.audience.set_chair_text(text)
+            self.audience.set_chair_text(chair_text(t.remaining(), t.clock.elapsed()))
 
     # -- actions ---------------------------------------------------------------------------
-    def _goto(self, text: str) -> bool:
-        ok = self.talk.goto(text)
-        if not ok:
-            self.presenter.banner.show_message(f"There is no slide {text!r}.", "warning")
-        return ok
+    def _goto(self, text: str) -> None:
+        if self.talk.goto(text):
+            self.presenter.goto.close_field()
+        else:
+            self.presenter.goto.mark_error()
+            self.presenter.show_message(f"There is no slide {text!r} (type 7, or 3.2 inside a stack).", "warning")
 
     def show_overview(self) -> None:
         """The thumbnail grid of every visible slide."""
-        w = self.presenter
-        w.close_overlays()
-        w.overview.populate(self.talk.nav.visible, self.theme, self.context, self.talk.presenter.index)
-        w.overview.setGeometry(w.rect())
-        w.overview.show()
-        w.overview.raise_()
-        w.overview.setFocus()
+        self.presenter.open_overview(self.talk.nav.visible, self.theme, self.context, self.talk.presenter.index)
 
     def _overview_chosen(self, index: int) -> None:
-        self.presenter.overview.hide()
+        self.presenter.close_overlays()
         self.talk.move(Position(index, 0), browse=self.talk.browsing)
-        self.presenter.setFocus()
 
     def close_or_stop_browsing(self) -> None:
         """Esc: close an overlay; else stop browsing; else hide the questions panel."""
@@ -250,7 +242,7 @@ class PresenterApp(QObject):
         if self.talk.clock.state.started and self.confirm("Reset the timer?",
                                                           "Reset the elapsed time to 0:00? (Ctrl+Z undoes it)"):
             self.talk.clock.reset()
-            self.presenter.banner.show_message("Timer reset. Press Ctrl+Z to undo.", "info")
+            self.presenter.show_message("Timer reset. Press Ctrl+Z to undo.", "info")
             self._tick()
 
     def swap_screens(self) -> None:
@@ -265,6 +257,14 @@ class PresenterApp(QObject):
             self.audience.set_chair_text("")
         self._tick()
 
+    def toggle_companion(self, host: str | None = None) -> None:
+        """C: start the phone companion (its QR code in the presenter window only), or show / hide its panel."""
+        from presenter.companion.qt import Companion  # loaded only when asked for
+
+        if self.companion is None:
+            self.companion = Companion(self, host or self.companion_host)
+        self.companion.toggle(host)
+
     def open_link(self, href: str) -> None:
         """Open a link from the notes: web links in the browser, files resolved against the deck."""
         if re.match(r"^(https?|mailto):", href, re.I):
@@ -274,25 +274,28 @@ class PresenterApp(QObject):
             return
         path = self.talk.deck.resolve(href)
         if path is None or not path.exists():
-            self.presenter.banner.show_message(f"Attachment not found: {href} (looked for {path}).", "warning")
+            self.presenter.show_message(f"Attachment not found: {href} (looked for {path}).", "warning")
             return
         if not self.open_url(QUrl.fromLocalFile(str(path))):
-            self.presenter.banner.show_message(f"No program could open {path}.", "warning")
+            self.presenter.show_message(f"No program could open {path}.", "warning")
 
     def reload(self) -> None:
-        """Read the deck again; a deck that no longer loads keeps the last good one (banner only)."""
-        try:
-            deck = load_deck(self.talk.deck.path, self.overrides)
-        except DeckError as exc:
-            self.presenter.banner.show_message(f"The deck no longer loads: {exc}. Still showing the last good "
-                                               "version; fix the file and save to reload.", "error")
-            return
+        """F5: read the deck again now (in the background) and show it, even if it looks half saved."""
+        self.reloader.request(force=True)
+
+    def _report(self, text: str, level: str) -> None:
+        if text:
+            self.presenter.show_message(text, level)
+        else:
+            self.presenter.clear_message()
+
+    def show_deck(self, deck: Deck) -> None:
+        """Show a (re)loaded deck: positions kept by slide identity, clocks kept."""
         self.context.set_deck(deck)
         self.context.images.clear()  # the images may have changed on disk too
         self.theme = get_theme(deck.theme)
-        for view in (self.audience, self.presenter.current, self.presenter.next_view):
-            view.set_theme(self.theme)  # drops every prepared frame
-        self.presenter.banner.clear_message()
+        self.audience.set_theme(self.theme)  # drops every prepared frame
+        self.presenter.set_theme(self.theme)
         self.talk.replace_deck(deck)
 
     def export(self) -> None:
@@ -302,7 +305,7 @@ class PresenterApp(QObject):
         dialog = ExportDialog(self.talk.deck, self.presenter, self.records.questions_html())
         if self.run_dialog(dialog):
             ok, message = dialog.run_export()
-            self.presenter.banner.show_message(message, "info" if ok else "error")
+            self.presenter.show_message(message, "info" if ok else "error")
 
     def _screen_added(self, screen: QScreen) -> None:
         self._screens_changed(f"screen connected: {screen.name()}")
@@ -311,12 +314,14 @@ class PresenterApp(QObject):
         self._screens_changed(f"screen disconnected: {screen.name()}")
 
     def _screens_changed(self, message: str) -> None:
-        self.presenter.banner.show_message(f"{message}; the windows have been moved. The slide and the timer "
+        self.presenter.show_message(f"{message}; the windows have been moved. The slide and the timer "
                                            "are unchanged.", "info")
         QTimer.singleShot(0, self._place)
 
     def _place(self) -> None:
-        screens.place(self.presenter, self.audience, self.audience_screen, self.swapped)
+        message = screens.place(self.presenter, self.audience, self.audience_screen, self.swapped)
+        log.info("%s", message)
+        self.presenter.set_aspect(screens.audience_aspect(self.audience))
         self.presenter.raise_()
         self.presenter.activateWindow()  # the keyboard stays with the speaker
 
@@ -330,6 +335,13 @@ class PresenterApp(QObject):
         app = QApplication.instance()
         if app is not None:
             app.quit()
+
+
+def chair_text(remaining: float | None, elapsed: float) -> str:
+    """What the chair reads on the audience screen: the time left in the slot, or the time spoken."""
+    if remaining is None:
+        return f"Elapsed {format_clock(elapsed)}"
+    return f"Time left {format_clock(remaining)}" if remaining >= 0 else f"Over by {format_clock(-remaining)}"
 
 
 def quit_on_signals(presentation: PresenterApp) -> None:
@@ -376,6 +388,10 @@ def run(args: argparse.Namespace) -> int:
         raise DeckError(f"there is no slide {args.start_slide!r} to start on", deck.path)
     presentation.talk.presenter = presentation.talk.audience = start
     presentation.start()
+    if getattr(args, "companion", False):
+        presentation.toggle_companion(args.companion_host)
+    elif getattr(args, "companion_host", None):
+        presentation.companion_host = args.companion_host  # for C later
     if getattr(args, "rehearse", False):
         presentation.records.start_rehearsal()
     quit_on_signals(presentation)

@@ -202,11 +202,17 @@ class AudienceWindow(SlideView):
         p.restore()
 
     def _paint_chair(self, p: QPainter) -> None:
-        font = style.font("ui", max(14, self.height() // 40))
+        """The chair's timer: large, labelled, in the bottom-right corner; red once over time."""
+        px = max(18, self.height() // 16)
+        font = style.font("ui", px, bold=True)
         p.setFont(font)
-        box = QRectF(self.width() - font.pixelSize() * 9, self.height() - font.pixelSize() * 2.2,
-                     font.pixelSize() * 8.5, font.pixelSize() * 1.8)
-        p.fillRect(box, QColor(0, 0, 0, 150))
+        width = p.fontMetrics().horizontalAdvance(self.chair_text) + px
+        margin = px // 2
+        box = QRectF(self.width() - width - margin, self.height() - px * 1.6 - margin, width, px * 1.6)
+        over = self.chair_text.startswith("Over")
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor(160, 20, 20, 220) if over else QColor(0, 0, 0, 190))
+        p.drawRoundedRect(box, px * 0.25, px * 0.25)
         p.setPen(QColor("#ffffff"))
         p.drawText(box, Qt.AlignmentFlag.AlignCenter, self.chair_text)
 

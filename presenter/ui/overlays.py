@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import logging
-from collections.abc import Callable
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QImage, QKeyEvent, QPainter, QPixmap
@@ -114,16 +113,18 @@ def thumbnail(slide: Slide, theme: Theme, context: RenderContext, size: QSize = 
 class GotoField(QLineEdit):
     """Type a slide number (7 or 3.2) and Enter; Esc cancels.
 
-    Args:
-        on_go: called with the text; returns False when there is no such slide.
+    Signals:
+        submitted(str): Enter was pressed with this text; the app answers with ``close_field``
+            (the slide exists) or ``mark_error`` (it does not).
     """
 
-    def __init__(self, on_go: Callable[[str], bool], parent: QWidget | None = None):
+    submitted = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("goto")
         self.setPlaceholderText("Go to slide: 7 or 3.2, Enter")
         self.setMaximumWidth(260)
-        self.on_go = on_go
         self.hide()
 
     def open(self) -> None:
@@ -135,11 +136,9 @@ class GotoField(QLineEdit):
         self.window().activateWindow()
         self.setFocus()
 
-    def _go(self) -> None:
-        if self.on_go(self.text()):
-            self.close_field()
-        else:
-            self.setStyleSheet(f"background:{style.color('error_banner')}")
+    def mark_error(self) -> None:
+        """The number typed is not a slide: the field stays open, in red."""
+        self.setStyleSheet(f"background:{style.color('error_banner')}")
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
         if event.key() == Qt.Key.Key_Escape:
@@ -147,7 +146,7 @@ class GotoField(QLineEdit):
             event.accept()
             return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self._go()
+            self.submitted.emit(self.text())
             event.accept()  # not passed on to the window, where Enter means "next"
             return
         super().keyPressEvent(event)

@@ -1,91 +1,16 @@
-"""Panels of the presenter window: the timers, the notes, the banner."""
+"""Panels of the presenter window: the notes, the message banner, the audience alert."""
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QGridLayout, QLabel, QTextBrowser, QWidget
+from PySide6.QtWidgets import QLabel, QTextBrowser, QWidget
 
-from presenter.talk.clock import Pace, format_clock
-from presenter.talk.talk import Talk
 from presenter.ui import style
 
 log = logging.getLogger(__name__)
-
-PACE_COLOURS = {Pace.AHEAD: "ahead", Pace.ON_TIME: "ok", Pace.BEHIND: "bad"}  # names in style.yaml
-
-
-class TimerPanel(QWidget):
-    """Elapsed time (with hold), count-down, pace and the wall clock.
-
-    Args:
-        large: the large-print variant (bigger type).
-    """
-
-    def __init__(self, large: bool = False, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("timers")
-        grid = QGridLayout(self)
-        grid.setContentsMargins(8, 4, 8, 4)
-        size = 44 if large else 26
-        self.elapsed = self._label(size, bold=True)
-        self.remaining = self._label(size, bold=True)
-        self.pace = self._label(round(size * 0.6))
-        self.clock = self._label(round(size * 0.6))
-        for col, (caption, label) in enumerate([("Elapsed", self.elapsed), ("Remaining", self.remaining),
-                                                ("Pace", self.pace), ("Clock", self.clock)]):
-            cap = QLabel(caption)
-            cap.setProperty("role", "caption")
-            cap.setFont(style.font("ui", 20 if large else 14))
-            grid.addWidget(cap, 0, col)
-            grid.addWidget(label, 1, col)
-        self._texts: dict[str, str] = {}
-
-    def _label(self, px: int, bold: bool = False) -> QLabel:
-        label = QLabel("–")
-        label.setFont(style.font("mono", px, bold))
-        return label
-
-    def _set(self, label: QLabel, text: str, style: str = "") -> None:
-        key = str(id(label))
-        if self._texts.get(key) != text + style:
-            self._texts[key] = text + style
-            label.setText(text)
-            label.setStyleSheet(style)
-
-    def refresh(self, talk: Talk, wall: dt.datetime) -> None:
-        """Show the current times (cheap when nothing changed)."""
-        clock = talk.clock
-        elapsed = format_clock(clock.elapsed())
-        if clock.state.held:
-            self._set(self.elapsed, f"{elapsed} ❚❚", _fg("warn"))
-        elif not clock.state.started:
-            self._set(self.elapsed, elapsed, _fg("faint"))
-        else:
-            self._set(self.elapsed, elapsed, _fg("text"))
-        remaining = talk.remaining()
-        if remaining is None:
-            budget = talk.total_budget()
-            self._set(self.remaining, f"plan {format_clock(budget)}" if budget else "–", _fg("faint"))
-        else:
-            self._set(self.remaining, format_clock(remaining),
-                      _fg("bad" if remaining < 0 else "warn" if remaining < 120 else "text"))
-        info = talk.pace()
-        if info is None or not clock.state.started:
-            self._set(self.pace, "–", _fg("faint"))
-        else:
-            delta = clock.elapsed() - info.planned
-            self._set(self.pace, f"{info.verdict.value} ({format_clock(delta, signed=True)})",
-                      _fg(PACE_COLOURS[info.verdict]))
-        self._set(self.clock, wall.strftime("%H:%M"), _fg("muted"))
-
-
-def _fg(name: str) -> str:
-    return f"color:{style.color(name)}"
-
 
 class NotesView(QTextBrowser):
     """The speaker notes as rendered markdown; links open with the desktop's viewer.
@@ -161,6 +86,30 @@ class Banner(QLabel):
         """Hide the banner."""
         self.setText("")
         self.hide()
+
+
+class AlertBar(QLabel):
+    """A bar that cannot be missed while the audience does not see the slide the speaker expects:
+    a black or white screen, a frozen screen, an empty slide; and, in blue, while browsing ahead.
+    """
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("alert")
+        self.setWordWrap(True)
+        self.setFont(style.font("ui", 22, bold=True))
+        self.hide()
+
+    def show_alert(self, text: str, level: str = "alert") -> None:
+        """Show ``text`` ("" hides the bar); ``level`` alert (red) or info (blue)."""
+        if not text:
+            self.hide()
+            return
+        colour = style.color("alert" if level == "alert" else "info_banner")
+        self.setStyleSheet(f"background:{colour}; color:#ffffff; padding:6px 12px; border-radius:3px")
+        if self.text() != text:
+            self.setText(text)
+        self.show()
 
 
 def open_url_default(url: QUrl) -> bool:

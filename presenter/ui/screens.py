@@ -89,3 +89,12 @@ def _move(widget: QWidget, screen: QScreen) -> None:
         widget.showNormal()
     widget.setScreen(screen)  # before the window exists too: X screens of their own need it
     widget.setGeometry(screen.geometry())
+
+
+def audience_aspect(audience: QWidget) -> float:
+    """The projector's shape (width / height): the audience window's screen, else 16:9."""
+    if len(QGuiApplication.screens()) > 1 and audience.screen() is not None:
+        g = audience.screen().geometry()
+        if g.width() > 0 and g.height() > 0:
+            return g.width() / g.height()
+    return 16 / 9

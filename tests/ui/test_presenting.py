@@ -54,7 +54,7 @@ def test_browsing_ahead_leaves_the_audience(make_app, write_deck, qtbot) -> None
     app = make_app(write_deck(DECK))
     qtbot.keyClick(app.presenter, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(app.presenter, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
-    assert labels(app) == ("1", "2.1") and "browsing" in app.presenter.status.text()
+    assert labels(app) == ("1", "2.1") and "browsing" in app.presenter.alert.text()
     qtbot.keyClick(app.presenter, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert labels(app) == ("2.1", "2.1")
 
@@ -62,7 +62,7 @@ def test_browsing_ahead_leaves_the_audience(make_app, write_deck, qtbot) -> None
 def test_freeze_and_blank(make_app, write_deck, qtbot) -> None:
     app = make_app(write_deck(DECK))
     press(qtbot, app, Qt.Key.Key_F, Qt.Key.Key_Right, Qt.Key.Key_Right)
-    assert labels(app) == ("1", "2.1") and "FROZEN" in app.presenter.status.text()
+    assert labels(app) == ("1", "2.1") and "FROZEN" in app.presenter.alert.text()
     press(qtbot, app, Qt.Key.Key_F)
     assert labels(app) == ("2.1", "2.1")
     press(qtbot, app, Qt.Key.Key_B)
@@ -155,12 +155,12 @@ def test_live_reload_keeps_position_and_banner_on_error(make_app, write_deck, qt
     assert labels(app) == ("2.2", "2.2")
     time.sleep(0.01)  # a different modification time for the watcher
     path.write_text(DECK.replace("# One\n", "# Inserted\n\n---\n\n# One\n", 1), encoding="utf-8")
-    with qtbot.waitSignal(app.watcher.changed, timeout=5000):
+    with qtbot.waitSignal(app.reloader.finished, timeout=5000):
         pass
     assert app.talk.slide().title == "Two down" and app.audience.frame[0].title == "Two down"
     assert app.talk.clock.elapsed() == 40
     path.write_text("---\ntheme: [broken\n---\n# x\n", encoding="utf-8")
-    with qtbot.waitSignal(app.watcher.changed, timeout=5000):
+    with qtbot.waitSignal(app.reloader.finished, timeout=5000):
         pass
     assert "no longer loads" in app.presenter.banner.text() and app.talk.slide().title == "Two down"
     assert app.presenter.banner.isVisible()
