@@ -121,7 +121,8 @@ class RenderContext:
         """Note that ``slide`` could not be painted (logged once per slide and message)."""
         message = f"slide {slide.label} cannot be shown: {type(error).__name__}: {error}"[:500]
         if self.paint_errors.get(slide.index) != message:
-            log.error("%s", message, exc_info=error)
+            log.error("%s", message)
+            log.debug("the error behind it", exc_info=error)  # the traceback with -v
         self.paint_errors[slide.index] = message
 
     def scaled_image(self, path: Path, width: int, height: int) -> QImage | None:

@@ -89,6 +89,7 @@ class PresenterApp(QObject):
         self.tick.timeout.connect(self._tick)
         self.inhibitor = ScreenSaverInhibitor()
         self.probe: probe.StateProbe | None = None
+        self._paint_errors_shown: dict[int, str] = {}
         self.companion: Any = None  # presenter.companion.qt.Companion, made when first asked for
         self.companion_host: str | None = None  # --companion-host
 
@@ -204,6 +205,7 @@ class PresenterApp(QObject):
     def _tick(self) -> None:
         t = self.talk
         self.presenter.refresh_timers(t, t.wall())
+        self._report_paint_errors()
         if self.chair_timer:
             self.audience.set_chair_text(chair_text(t.remaining(), t.clock.elapsed()))
 
@@ -324,6 +326,17 @@ class PresenterApp(QObject):
         self.presenter.set_aspect(screens.audience_aspect(self.audience))
         self.presenter.raise_()
         self.presenter.activateWindow()  # the keyboard stays with the speaker
+
+    def _report_paint_errors(self) -> None:
+        """A slide that could not be painted (the audience sees its background): say so, once."""
+        errors = self.context.paint_errors
+        new = {i: m for i, m in errors.items() if self._paint_errors_shown.get(i) != m}
+        self._paint_errors_shown = dict(errors)
+        if new:
+            shown = self.talk.audience.index
+            message = new.get(shown) or next(iter(new.values()))
+            self.presenter.show_message(f"{message[:1].upper()}{message[1:]}. The audience sees only the background "
+                                        "there; fix the deck and save to try again.", "error")
 
     def _keyboard_to_presenter(self) -> None:
         """The speaker's keys belong to the presenter window, whatever took the focus."""

@@ -72,6 +72,7 @@ class StateProbe(QObject):
             "dialogs": [d.windowTitle() for d in QApplication.topLevelWidgets()
                         if isinstance(d, QDialog) and d.isVisible()],
             "title": t.deck.title,
+            "slides": len(t.deck.slides),
             "rehearsing": a.records.recorder is not None,
             "overlays": w.overlay_state(),
             "qa_visible": w.qa_holder.isVisible(),

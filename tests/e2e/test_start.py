@@ -36,3 +36,27 @@ def test_a_start_slide_that_does_not_exist_is_refused_with_a_message(display, de
     done = cli("present", str(deck_copy()), "--start-slide", "42", env={"DISPLAY": display.display,
                                                                           "QT_QPA_PLATFORM": "xcb"})
     assert done.returncode == 2 and "no slide '42'" in done.stderr and "Traceback" not in done.stderr
+
+
+BROKEN_DECKS = {
+    "zero width": "---\nrevealOptions:\n  width: 0\n---\n# One\n\n---\n\n# Two\n",
+    "a name too long for the disk": "# One\n\n![x](" + "a" * 300 + ".png)\n\n---\n\n# Two\n",
+    "nested quotes": "# A\n\n" + "> " * 24 + "x\n\n---\n\n# Two\n",
+}
+
+
+@pytest.mark.parametrize("display", [LAPTOP_PROJECTOR], indirect=True, ids=lambda layout: layout.name)
+@pytest.mark.parametrize("text", BROKEN_DECKS.values(), ids=BROKEN_DECKS.keys())
+def test_hostile_decks_never_take_the_projector_down(display, launch, tmp_path, text: str) -> None:
+    deck = tmp_path / "hostile.md"
+    deck.write_text(text, encoding="utf-8")
+    app = launch(deck)
+    display.key("Right")
+    state = app.wait_state(lambda s: s["audience"]["shown"] == "2", "the second slide")
+    assert app.proc is not None and app.proc.poll() is None  # still running
+    deck.write_text(text + "\n\n---\n\n# Three\n", encoding="utf-8")  # a save mid-talk
+    app.wait_state(lambda s: s["slides"] == 3, "the reload")
+    display.key("Right")
+    app.wait_state(lambda s: s["audience"]["shown"] == "3", "the new slide")
+    assert app.proc.poll() is None and "Traceback" not in app.log()
+    assert state["blank"] == "none"

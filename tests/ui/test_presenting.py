@@ -182,3 +182,22 @@ def test_export_from_the_app(make_app, write_deck, qtbot, tmp_path: Path) -> Non
     seen[0].output.setText(str(tmp_path / "missing-folder" / "x.pdf"))
     ok, message = seen[0].run_export()
     assert not ok and "does not exist" in message
+
+
+def test_a_slide_that_cannot_be_painted_is_reported_to_the_speaker_only(make_app, write_deck, qtbot,
+                                                                        monkeypatch) -> None:
+    import presenter.render.paint as paint_module
+
+    app = make_app(write_deck(DECK))
+    real = paint_module.SlideLayout.build
+
+    def broken(self):  # noqa: ANN001, ANN202
+        raise RuntimeError("layout exploded")
+
+    monkeypatch.setattr(paint_module.SlideLayout, "build", broken)
+    press(qtbot, app, Qt.Key.Key_End)
+    qtbot.waitUntil(lambda: "Slide 3 cannot be shown: RuntimeError: layout exploded" in app.presenter.banner.text(),
+                    timeout=3000)  # the audience's slide is the one named
+    assert "the audience sees only the background" in app.presenter.banner.text()
+    assert app.audience.isVisible() and app.audience.caption == ""
+    monkeypatch.setattr(paint_module.SlideLayout, "build", real)
