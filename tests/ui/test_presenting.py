@@ -191,13 +191,13 @@ def test_a_slide_that_cannot_be_painted_is_reported_to_the_speaker_only(make_app
     app = make_app(write_deck(DECK))
     real = paint_module.SlideLayout.build
 
-    def broken(self):  # noqa: ANN001, ANN202
+    def broken(self):
         raise RuntimeError("layout exploded")
 
     monkeypatch.setattr(paint_module.SlideLayout, "build", broken)
     press(qtbot, app, Qt.Key.Key_End)
     qtbot.waitUntil(lambda: "Slide 3 cannot be shown: RuntimeError: layout exploded" in app.presenter.banner.text(),
                     timeout=3000)  # the audience's slide is the one named
-    assert "the audience sees only the background" in app.presenter.banner.text()
+    assert "The audience sees only the background" in app.presenter.banner.text()
     assert app.audience.isVisible() and app.audience.caption == ""
     monkeypatch.setattr(paint_module.SlideLayout, "build", real)
