@@ -21,6 +21,8 @@ from presenter.assets import resource
 
 log = logging.getLogger(__name__)
 
+DOCUMENT_FONT = "Source Sans Pro"  # handouts, reports and labels: bundled, so every machine prints alike
+
 _SUFFIXES = (".ttf", ".otf", ".woff", ".woff2")
 TEXT_SCALE = 16  # text is laid out at 16× its size (whole pixels there), then drawn at 1/16
 _GENERIC = {"sans-serif": QFont.StyleHint.SansSerif, "serif": QFont.StyleHint.Serif,

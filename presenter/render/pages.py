@@ -11,6 +11,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPaintDevice, QPainter, QPen
 
 from presenter.deck.model import Deck, Slide
+from presenter.render.fonts import DOCUMENT_FONT
 from presenter.render.paint import RenderContext, paint_slide
 from presenter.render.print_style import PrintStyle, is_empty, paint_empty, print_theme
 from presenter.render.textflow import mm, pt
@@ -19,7 +20,7 @@ from presenter.talk.dates import human_date
 
 log = logging.getLogger(__name__)
 
-FONT = "DejaVu Sans"
+FONT = DOCUMENT_FONT
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
 from presenter.deck.model import Slide
 from presenter.render.choices import DEFAULT_PRINT_STYLE, PRINT_STYLES, PrintStyle
+from presenter.render.fonts import DOCUMENT_FONT
 from presenter.render.themes import Theme
 
 log = logging.getLogger(__name__)
@@ -33,7 +34,8 @@ def print_theme(theme: Theme, style: PrintStyle) -> Theme:
         return theme
     return replace(theme, name=f"{theme.name}/print-{style.name}", background="#ffffff", gradient=None,
                    text=TEXT, heading=HEADING, link=LINK, link_hover=LINK, text_on_light=TEXT, text_on_dark=TEXT,
-                   strong=None, em=None, code=None, list_marker=None)
+                   strong=None, em=None, code=None, list_marker=None, heading_shadow=None, heading1_shadow=None,
+                   paragraph_shadow=None, inline_code_background=None)  # paper.scss drops shadows
 
 
 def is_empty(slide: Slide) -> bool:
@@ -49,7 +51,7 @@ def paint_empty(painter: QPainter, rect: QRectF, label: str = EMPTY_LABEL) -> No
     pen.setStyle(Qt.PenStyle.DashLine)
     painter.setPen(pen)
     painter.drawRect(rect)
-    font = QFont("DejaVu Sans")
+    font = QFont(DOCUMENT_FONT)
     font.setItalic(True)
     font.setPixelSize(max(6, round(min(rect.height() * 0.3, rect.width() / 12))))
     painter.setFont(font)

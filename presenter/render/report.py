@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
+from presenter.render.fonts import DOCUMENT_FONT, load_fonts
 from presenter.talk.clock import format_clock
 from presenter.talk.dates import human_date, parse_time
 from presenter.talk.rehearsal import Report
@@ -23,8 +24,9 @@ VALUES_HEADER = "actual / plan"
 
 def draw_report(p: QPainter, rect: QRectF, report: Report) -> None:
     """The title, the totals and the bar chart, fitted into ``rect`` (any paint device)."""
+    load_fonts()
     unit = rect.height() / 60
-    font = QFont("DejaVu Sans")
+    font = QFont(DOCUMENT_FONT)
     font.setPixelSize(max(8, round(unit * 2.2)))
     font.setBold(True)
     p.setPen(QColor("#111111"))

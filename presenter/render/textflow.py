@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QFont, QPainter, QTextDocument
 
-from presenter.render.fonts import no_ligatures
+from presenter.render.fonts import DOCUMENT_FONT, no_ligatures
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +40,7 @@ def text_document(body_html: str, width: float, size_pt: float, tight: bool = Fa
     doc.setDocumentMargin(0)
     doc.setUndoRedoEnabled(False)
     doc.setIndentWidth(em * 1.9)
-    font = QFont("DejaVu Sans")
+    font = QFont(DOCUMENT_FONT)
     font.setPixelSize(em)
     no_ligatures(font)
     doc.setDefaultFont(font)
