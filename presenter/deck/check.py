@@ -10,17 +10,22 @@ from pathlib import Path
 from typing import Any
 
 from presenter.deck.html_tree import parse
-from presenter.deck.model import Deck, Slide, is_remote
+from presenter.deck.model import Deck, Slide
 from presenter.deck.pacing import budgets
+from presenter.deck.resources import is_remote
 
 log = logging.getLogger(__name__)
 
-THEMES = frozenset(
-    "black white league beige night serif simple solarized moon dracula sky blood "
-    "black-contrast white-contrast white_contrast_compact_verbatim_headers".split()
-)
-TRANSITIONS = frozenset("none fade slide convex concave zoom default linear cube page".split())
-_DIRECTIONAL = frozenset("slide convex concave zoom".split())
+THEMES = frozenset({
+    "black", "white", "league", "beige", "night", "serif", "simple", "solarized", "moon", "dracula", "sky", "blood",
+    "black-contrast", "white-contrast", "white_contrast_compact_verbatim_headers",
+})
+TRANSITIONS = frozenset({
+    "none", "fade", "slide", "convex", "concave", "zoom", "default", "linear", "cube", "page",
+})
+_DIRECTIONAL = frozenset({
+    "slide", "convex", "concave", "zoom",
+})
 _IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"BM", b"RIFF", b"<svg", b"<?xml")
 _COLOR = re.compile(r"^(#[0-9a-fA-F]{3,8}|rgba?\(.*\)|hsla?\(.*\)|[a-zA-Z]+|.*gradient\(.*\))$")
 SEVERITIES = ("error", "warning", "info")
@@ -153,7 +158,7 @@ def _looks_like_image(path: Path) -> bool:
 
 
 def _link_finding(deck: Deck, slide: Slide, url: str) -> Finding | None:
-    if url.startswith("#") or re.match(r"^[a-z][a-z0-9+.-]*:", url, re.I):
+    if url.startswith("#") or re.match(r"^[a-z][a-z0-9+.-]*:", url, re.IGNORECASE):
         return None  # in-deck anchors, web and mail links
     path = deck.resolve(url)
     if path is not None and not path.exists():

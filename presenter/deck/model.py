@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import math
 import re
-import urllib.parse
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -12,9 +12,10 @@ from types import MappingProxyType
 from typing import Any
 
 from presenter.deck.html_tree import collapse, parse
+from presenter.deck.resources import Resource, resolve
 
-_IMAGE_URL = re.compile(r"^(http|file|//)", re.I)
-_IMAGE_EXT = re.compile(r"\.(svg|png|jpg|jpeg|gif|bmp|webp)([?#\s]|$)", re.I)
+_IMAGE_URL = re.compile(r"^(http|file|//)", re.IGNORECASE)
+_IMAGE_EXT = re.compile(r"\.(svg|png|jpg|jpeg|gif|bmp|webp)([?#\s]|$)", re.IGNORECASE)
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
 
 
@@ -26,11 +27,6 @@ def frozen(mapping: Mapping[str, Any] | None) -> Mapping[str, Any]:
 def is_image_url(value: str) -> bool:
     """Whether reveal.js treats a ``data-background`` value as an image (§9)."""
     return bool(_IMAGE_URL.search(value) or _IMAGE_EXT.search(value))
-
-
-def is_remote(url: str) -> bool:
-    """Whether ``url`` points off this machine (http, https, protocol-relative, data)."""
-    return bool(re.match(r"^(https?:|//|data:)", url, re.I))
 
 
 @dataclass(frozen=True)
@@ -45,6 +41,7 @@ class Background:
         size, position, repeat: image placement (``cover``, ``50% 50%``, ``no-repeat``).
         opacity: opacity of the media layer only (image, video, iframe).
         video: the video sources.
+        iframe: ``data-background-iframe``; ``interactive``: whether reveal.js lets the audience use it.
         transition: ``data-background-transition``, or ``""`` for the deck's.
     """
 
@@ -60,6 +57,7 @@ class Background:
     video_loop: bool = False
     video_muted: bool = False
     iframe: str = ""
+    interactive: bool = False
     transition: str = ""
 
     @classmethod
@@ -86,6 +84,7 @@ class Background:
             video_loop="data-background-video-loop" in attrs,
             video_muted="data-background-video-muted" in attrs,
             iframe=attrs.get("data-background-iframe", ""),
+            interactive="data-background-interactive" in attrs,
             transition=attrs.get("data-background-transition", ""),
         )
 
@@ -248,8 +247,16 @@ class Deck:
 
     @property
     def size(self) -> tuple[int, int]:
-        """The logical slide size (reveal.js ``width`` × ``height``, default 960×700)."""
-        return (_int(self.reveal_options.get("width"), 960), _int(self.reveal_options.get("height"), 700))
+        """The logical slide size (reveal.js ``width`` × ``height``, 960×700 by default).
+
+        When either is set to something unusable (0, negative, a string, ``100%``), both fall back
+        to 960×700 (``check`` reports it), so nothing downstream divides by zero.
+        """
+        raw = [self.reveal_options.get(k) for k in ("width", "height")]
+        dims = [slide_dimension(v) for v in raw]
+        if any(v is not None and d is None for v, d in zip(raw, dims)):
+            return DEFAULT_SIZE
+        return (dims[0] or DEFAULT_SIZE[0], dims[1] or DEFAULT_SIZE[1])
 
     def horizontal_count(self) -> int:
         """How many horizontal positions the deck has."""
@@ -263,14 +270,14 @@ class Deck:
                 sizes[s.h - 1] = max(sizes[s.h - 1], s.v)
         return sizes
 
+    def resource(self, url: str) -> Resource:
+        """What ``url`` refers to, resolved against the deck's folder (see ``presenter.deck.resources``)."""
+        return resolve(self.folder, url)
+
     def resolve(self, url: str) -> Path | None:
-        """Map a relative or root-absolute URL to a file under the deck's folder (None if remote)."""
-        if not url or is_remote(url):
-            return None
-        path = urllib.parse.unquote(url.split("?")[0].split("#")[0])
-        if path.lower().startswith("file://"):
-            return Path(path[7:])
-        return self.folder / path.lstrip("/")
+        """The file under the deck's folder that ``url`` names, or None (remote, outside the folder…)."""
+        res = resolve(self.folder, url)
+        return res.path if res.kind == "local" else None
 
     def find(self, h: int, v: int = 0) -> Slide | None:
         """The slide at ``(h, v)``, or None."""
@@ -280,8 +287,18 @@ class Deck:
         return None
 
 
-def _int(value: Any, default: int) -> int:
+DEFAULT_SIZE = (960, 700)
+SIZE_RANGE = (100, 10000)
+
+
+def slide_dimension(value: Any) -> int | None:
+    """A usable ``width``/``height`` (a number of pixels within ``SIZE_RANGE``), None when unset or unusable."""
+    if value is None or isinstance(value, bool):
+        return None
     try:
-        return int(value) if value is not None else default
-    except (TypeError, ValueError):
-        return default
+        number = float(value)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    if math.isnan(number) or not SIZE_RANGE[0] <= number <= SIZE_RANGE[1]:
+        return None
+    return int(number)

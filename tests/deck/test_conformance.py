@@ -73,7 +73,7 @@ def _code(pre: Element) -> str:
 def flat_expected(structure: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for entry in structure:
-        out.extend(entry["stack"] if "stack" in entry else [entry])
+        out.extend(entry.get("stack", [entry]))
     return out
 
 
