@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from presenter.deck.html_tree import parse
-from presenter.deck.model import Deck, Slide
+from presenter.deck.model import DEFAULT_SIZE, SIZE_RANGE, Deck, Slide, slide_dimension
 from presenter.deck.pacing import budgets
-from presenter.deck.resources import is_remote
+from presenter.deck.resources import is_file
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +29,7 @@ _DIRECTIONAL = frozenset({
 _IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"BM", b"RIFF", b"<svg", b"<?xml")
 _COLOR = re.compile(r"^(#[0-9a-fA-F]{3,8}|rgba?\(.*\)|hsla?\(.*\)|[a-zA-Z]+|.*gradient\(.*\))$")
 SEVERITIES = ("error", "warning", "info")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,22 @@ def _deck_options(deck: Deck) -> list[Finding]:
     if raw not in TRANSITIONS:
         out.append(Finding("warning", "unknown-transition", "", 1,
                            f"transition {raw!r} is not a reveal.js transition; presenter uses 'convex'"))
+    for key in ("width", "height"):
+        value = deck.reveal_options.get(key)
+        if value is not None and slide_dimension(value) is None:
+            low, high = SIZE_RANGE
+            out.append(Finding("warning", "bad-slide-size", "", 1,
+                               f"revealOptions {key} {value!r} is not a slide size presenter can use (a number of "
+                               f"pixels from {low} to {high}); presenter uses {DEFAULT_SIZE[0]}×{DEFAULT_SIZE[1]}"))
+    if deck.options.get("preprocessor"):
+        out.append(Finding("warning", "preprocessor-ignored", "", 1,
+                           f"preprocessor {deck.options['preprocessor']!r} is not run (presenter runs no JavaScript): "
+                           "the slides are shown as written in the file, not as the preprocessor would change them"))
+    for key in ("css", "scripts"):
+        if deck.options.get(key):
+            out.append(Finding("info", f"{key}-ignored", "", 1,
+                               f"{key} {deck.options[key]!r} is not used: presenter draws the slides itself, "
+                               "with the theme's styles only"))
     return out
 
 
@@ -117,6 +134,7 @@ def _slide_findings(deck: Deck, slide: Slide) -> list[Finding]:
                            f"data-background {bg.css!r} is neither an image reveal.js recognises nor a colour: "
                            "nothing is shown (use .png, .jpg, .svg, .gif, .bmp or .webp)"))
     out += _files(deck, slide)
+    out += _notes_leak(slide)
     return out
 
 
@@ -125,8 +143,9 @@ def _files(deck: Deck, slide: Slide) -> list[Finding]:
     links: list[str] = []
     for html in (slide.html, slide.notes_html):
         for el in parse(html).iter():
-            if el.tag == "img" and el.attrs.get("src"):
-                images.append(el.attrs["src"])
+            src = el.attrs.get("data-deck-src") or el.attrs.get("src")
+            if el.tag == "img" and src:
+                images.append(src)
             elif el.tag == "a" and el.attrs.get("href"):
                 links.append(el.attrs["href"])
     out = [f for url in dict.fromkeys(images) if (f := _image_finding(deck, slide, url))]
@@ -136,16 +155,26 @@ def _files(deck: Deck, slide: Slide) -> list[Finding]:
 
 def _image_finding(deck: Deck, slide: Slide, url: str) -> Finding | None:
     where = (slide.label, slide.line)
-    if is_remote(url):
+    res = deck.resource(url)
+    if res.kind == "remote":
         if url.startswith("data:"):
             return None
         return Finding("info", "remote-image", *where, f"{url} is on the web; presenter shows only local images")
-    path = deck.resolve(url)
-    if path is None or not path.is_file():
-        return Finding("warning", "missing-image", *where, f"image {url} not found (looked for {path})")
+    if res.kind == "outside":
+        return Finding("warning", "outside-deck-folder", *where,
+                       f"image {url} is outside the deck's folder ({res.path}): presenter does not show it; "
+                       f"copy it into {deck.folder}")
+    path = res.path if res.kind == "local" else None
+    if path is None or not is_file(path):
+        looked = f"looked for {path}" if path is not None else "it cannot name a file"
+        return Finding("warning", "missing-image", *where, f"image {_short(url)} not found ({looked})")
     if not os.access(path, os.R_OK) or not _looks_like_image(path):
         return Finding("warning", "unreadable-image", *where, f"image {url} cannot be read as an image ({path})")
     return None
+
+
+def _short(url: str) -> str:
+    return url if len(url) <= 80 else url[:60] + "…" + url[-15:]
 
 
 def _looks_like_image(path: Path) -> bool:
@@ -158,13 +187,26 @@ def _looks_like_image(path: Path) -> bool:
 
 
 def _link_finding(deck: Deck, slide: Slide, url: str) -> Finding | None:
-    if url.startswith("#") or re.match(r"^[a-z][a-z0-9+.-]*:", url, re.IGNORECASE):
+    res = deck.resource(url)
+    if res.kind in ("anchor", "other", "remote", "empty"):
         return None  # in-deck anchors, web and mail links
-    path = deck.resolve(url)
-    if path is not None and not path.exists():
+    if res.kind == "outside":
+        return Finding("warning", "outside-deck-folder", slide.label, slide.line,
+                       f"linked file {url} is outside the deck's folder ({res.path}): presenter will not open it")
+    if res.kind == "invalid" or res.path is None or not res.path.exists():
+        looked = f"looked for {res.path}" if res.path is not None else "it cannot name a file"
         return Finding("warning", "missing-attachment", slide.label, slide.line,
-                       f"linked file {url} not found (looked for {path})")
+                       f"linked file {_short(url)} not found ({looked})")
     return None
+
+
+def _notes_leak(slide: Slide) -> list[Finding]:
+    """D5: reveal-md shows notes after a blank line inside a block (a code block) on the slide."""
+    if not slide.notes_html or not _BLANK_LINE.search(slide.notes_html):
+        return []
+    return [Finding("warning", "notes-leak-in-reveal-md", slide.label, slide.notes_line or slide.line,
+                    "the notes hold a block with a blank line in it (a code block): presenter keeps the notes "
+                    "private; reveal-md would end the notes at the blank line and show the rest on the slide")]
 
 
 def format_text(report: Report) -> str:

@@ -116,7 +116,10 @@ class DeckParser:
         tree = parse(html)
         for el in tree.iter():
             if el.tag == "img" and "src" in el.attrs:
-                el.attrs["src"] = local_image_url(self.folder, el.attrs["src"])
+                src = el.attrs["src"]
+                el.attrs["src"] = local_image_url(self.folder, src)
+                if el.attrs["src"] != src:
+                    el.attrs["data-deck-src"] = src  # as written, for check
         return serialize(tree)
 
     def line_of(self, offset: int) -> int:
