@@ -44,14 +44,14 @@ cmp = load_compare()
 
 def _notes_marker(section_tag: str) -> re.Pattern[str]:
     attrs = cmp.section_attrs(section_tag)
-    return cmp.js_regex(attrs.get("data-separator-notes") or r"^s*notes?:", re.M | re.I)
+    return cmp.js_regex(attrs.get("data-separator-notes") or r"^s*notes?:", re.MULTILINE | re.IGNORECASE)
 
 
 def _pieces(deck_text: str, section_tag: str) -> tuple[str, list[tuple[int, int]]]:
     attrs = cmp.section_attrs(section_tag)
-    sep = cmp.js_regex(attrs.get("data-separator") or r"\r?\n---\r?\n", re.M)
+    sep = cmp.js_regex(attrs.get("data-separator") or r"\r?\n---\r?\n", re.MULTILINE)
     vsrc = attrs.get("data-separator-vertical")
-    vert = cmp.js_regex(vsrc, re.M) if vsrc else None
+    vert = cmp.js_regex(vsrc, re.MULTILINE) if vsrc else None
     t0 = " " * 12 + cmp.body_of(deck_text) + "\n" + " " * 10  # the textarea content, as detect() builds it
     pieces, _, _ = cmp.slidify(t0, sep, vert)
     return t0, pieces
