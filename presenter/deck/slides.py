@@ -8,6 +8,7 @@ never switches sections), so the outer section's background shows where a raw se
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from collections.abc import Callable
@@ -115,8 +116,8 @@ class SlideBuilder:
     def _slide(self, index: int, h: int, v: int, section: Element, html: str, markdown: str, notes: str,
                notes_html: str | None, where: _Where, backdrop: Background | None = None) -> Slide:
         background = Background.from_attributes(section.attrs)
-        if backdrop is not None and not background.is_set:
-            background = backdrop
+        if backdrop is not None and not background.is_set:  # the stack's background shows behind it
+            background = dataclasses.replace(backdrop, transition=background.transition or backdrop.transition)
         return Slide(
             index=index, h=h, v=v, line=where.line, markdown=markdown, html=html, notes_markdown=notes,
             notes_line=where.notes_line if notes or notes_html else 0, attributes=frozen(section.attrs),
