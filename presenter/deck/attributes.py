@@ -71,18 +71,15 @@ class AttributeApplier:
 
     def apply(self, section: Element) -> None:
         """Apply every comment under ``section`` (the slide root) in document order."""
-        stack: list[tuple[Element, int, Element]] = [(section, 0, section)]  # (element, next child, previous)
+        # (element, next child, the nearest earlier sibling element that is not <br>, else the element)
+        stack: list[tuple[Element, int, Element]] = [(section, 0, section)]
         while stack:
             element, i, previous = stack.pop()
             if i >= len(element.children):
                 continue
-            for j in range(i - 1, -1, -1):
-                sibling = element.children[j]
-                if isinstance(sibling, Element) and sibling.tag != "br":
-                    previous = sibling
-                    break
-            stack.append((element, i + 1, previous))
             child = element.children[i]
+            after = child if isinstance(child, Element) and child.tag != "br" else previous
+            stack.append((element, i + 1, after))
             if isinstance(child, Element):
                 stack.append((child, 0, child))
             elif isinstance(child, Comment) and not self._apply_one(child, previous, self.element_re):

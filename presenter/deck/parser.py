@@ -95,6 +95,9 @@ class DeckParser:
         prefix = work[: len(work) - len(body) - 1] if self.wrap else ""
         self._line_base = line_base - prefix.count("\n")
         self._newlines = [m.start() for m in re.finditer("\n", work)]
+        for pattern in (self.separator, self.vertical):  # alone first, so that a slow one is named
+            if pattern is not None:
+                pattern.finditer(work)
         chunks, divergences, matched = split.slidify(work, self.separator, self.vertical)
         if work.startswith(" ") and chunks[0].start == 0:  # drop the template's indentation again
             first = chunks[0]
@@ -104,8 +107,9 @@ class DeckParser:
         for d in divergences:
             self._note(d.code, "warning", d.offset + 1, "", split.DIVERGENCE_TEXT[d.code])
         slides: list[Slide] = []
-        for chunk in chunks:
-            slides.extend(self.builder.build(chunk, len(slides)))
+        with self.renderer.loading():
+            for chunk in chunks:
+                slides.extend(self.builder.build(chunk, len(slides)))
         return slides, self.notes
 
     def render_notes(self, markdown: str) -> str:

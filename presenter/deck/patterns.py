@@ -30,14 +30,14 @@ class Budget:
     """A deadline shared by every deck pattern of one load.
 
     Args:
-        seconds: the time allowed in total.
+        seconds: the time allowed in total (``BUDGET_SECONDS`` when omitted).
         now: the clock (injected in tests).
     """
 
-    def __init__(self, seconds: float = BUDGET_SECONDS, now: Callable[[], float] = time.monotonic):
+    def __init__(self, seconds: float | None = None, now: Callable[[], float] = time.monotonic):
+        self.seconds = BUDGET_SECONDS if seconds is None else seconds
         self._now = now
-        self.deadline = now() + seconds
-        self.seconds = seconds
+        self.deadline = now() + self.seconds
 
     def remaining(self) -> float:
         """Seconds left (never below a millisecond, so that a call still fails fast and cleanly)."""

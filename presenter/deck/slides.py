@@ -68,6 +68,10 @@ class SlideBuilder:
             self.report(d.code, "warning", d.offset + 1, label, split.DIVERGENCE_TEXT[d.code])
         self._report_entities(parts.content, chunk.start, label)
         body = self.renderer.convert(parts.content)
+        if self.renderer.last_too_slow:
+            self.report("slide-too-complex", "warning", chunk.start + 1, label,
+                        "this slide's markdown takes too long to read (hostile or broken text?): presenter shows "
+                        "it as plain text")
         section = parse(body)
         section.tag = "section"
         # Notes are rendered when first shown, unless they hold attribute comments, which
