@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from presenter.deck import DeckError, parse_deck
-from presenter.deck import patterns
+from presenter.deck import DeckError, parse_deck, patterns
 from presenter.deck.check import check_deck
 from presenter.deck.html_tree import MAX_DEPTH, parse
 
