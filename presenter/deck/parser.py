@@ -27,6 +27,8 @@ from presenter.deck.slides import SlideBuilder
 
 log = logging.getLogger(__name__)
 
+MAX_NOTES_PER_CODE = 50
+
 
 def _separator_option(options: Mapping[str, Any], key: str, default: str | None) -> str | None:
     value = options.get(key)
@@ -86,6 +88,7 @@ class DeckParser:
         self.builder = SlideBuilder(self.renderer, self.render_notes, notes_marker, element, slide, self._note,
                                     self.line_of)
         self.notes: list[LoadNote] = []
+        self._counts: dict[str, int] = {}
         self._newlines: list[int] = []
         self._line_base = 0
 
@@ -95,9 +98,10 @@ class DeckParser:
         prefix = work[: len(work) - len(body) - 1] if self.wrap else ""
         self._line_base = line_base - prefix.count("\n")
         self._newlines = [m.start() for m in re.finditer("\n", work)]
-        for pattern in (self.separator, self.vertical):  # alone first, so that a slow one is named
-            if pattern is not None:
-                pattern.finditer(work)
+        for pattern in (self.separator, self.vertical):  # alone first, so that a slow or greedy one is named
+            if pattern is not None and len(pattern.finditer(work, split.MAX_SLIDES + 1)) > split.MAX_SLIDES:
+                raise DeckError(f"{pattern.option} {pattern.source!r} splits the deck into more than "
+                                f"{split.MAX_SLIDES:,} slides: is it the separator you meant?")
         chunks, divergences, matched = split.slidify(work, self.separator, self.vertical)
         if work.startswith(" ") and chunks[0].start == 0:  # drop the template's indentation again
             first = chunks[0]
@@ -131,6 +135,9 @@ class DeckParser:
         return self._line_base + bisect.bisect_left(self._newlines, offset) + 1
 
     def _note(self, code: str, severity: str, offset: int, slide: str, message: str) -> None:
+        self._counts[code] = self._counts.get(code, 0) + 1
+        if self._counts[code] > MAX_NOTES_PER_CODE:  # a hostile deck could raise thousands
+            return
         self.notes.append(LoadNote(code, severity, self.line_of(offset) if offset >= 0 else 0, slide, message))
 
     def _report_separators(self, matched: set[str], body: str) -> None:

@@ -11,6 +11,7 @@ option. A pattern that does not compile, or lacks the capture group reveal.js re
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 import time
@@ -69,10 +70,11 @@ class DeckPattern:
         return DeckError(f"{self.option} {self.source!r} takes too long to match this deck (over "
                          f"{self.budget.seconds:g} s, probably nested repetition such as (a+)+): simplify it")
 
-    def finditer(self, text: str) -> list[regex.Match[str]]:
-        """Every match in ``text`` (a list, computed within the budget)."""
+    def finditer(self, text: str, limit: int = 0) -> list[regex.Match[str]]:
+        """The matches in ``text`` (a list, computed within the budget); at most ``limit`` when given."""
         try:
-            return list(self.compiled.finditer(text, timeout=self.budget.remaining()))
+            found = self.compiled.finditer(text, timeout=self.budget.remaining())
+            return list(itertools.islice(found, limit) if limit else found)
         except TimeoutError:
             raise self._too_slow() from None
 

@@ -24,6 +24,8 @@ from presenter.deck.patterns import DeckPattern
 
 log = logging.getLogger(__name__)
 
+MAX_SLIDES = 10_000
+MAX_NOTES_MARKERS = 100  # per slide: more says nothing new
 DEFAULT_SEPARATOR = r"\r?\n---\r?\n"
 DEFAULT_VERTICAL = r"\r?\n----\r?\n"
 # The plugin's default is the JS string '^\s*notes?:', in which '\s' loses its backslash.
@@ -161,7 +163,11 @@ def slidify(body: str, separator: DeckPattern, vertical: DeckPattern | None,
     divergences: list[Divergence] = []
     matched: set[str] = set()
     last = 0
-    for m in combined.finditer(body):
+    matches = combined.finditer(body, MAX_SLIDES + 1)
+    if len(matches) > MAX_SLIDES:
+        raise DeckError(f"{combined.option} {combined.source!r} splits the deck into more than {MAX_SLIDES:,} "
+                        "slides: is it the separator you meant?")
+    for m in matches:
         if m.end() == m.start():
             line = body.count("\n", 0, m.start())
             raise DeckError(f"separator {combined.source!r} matches empty text, so it would split "
@@ -213,7 +219,7 @@ def split_notes(chunk: str, marker: DeckPattern, respect_fences: bool = True,
     spans = FenceSpans(chunk if respect_fences else "")
     found = []
     divergences: list[Divergence] = []
-    for m in marker.finditer(chunk):
+    for m in marker.finditer(chunk, MAX_NOTES_MARKERS):
         if spans and spans.holds(m.start() - 1, m.end()):
             divergences.append(Divergence("notes-marker-in-code-fence", base + m.start()))
             continue

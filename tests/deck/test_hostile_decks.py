@@ -117,3 +117,14 @@ def test_unusable_slide_size_falls_back_with_a_finding(value: object) -> None:
 
 def test_usable_sizes_are_kept() -> None:
     assert parse_deck("---\nrevealOptions: {width: 1280, height: '720'}\n---\n# A\n").size == (1280, 720)
+
+
+def test_a_separator_that_splits_everywhere_is_refused_by_name() -> None:
+    with pytest.raises(DeckError) as info:
+        parse_deck("---\nseparator: '.'\n---\n" + "x" * 20_000)
+    assert info.value.reason.startswith("separator '.' splits the deck into more than 10,000 slides")
+
+
+def test_a_notes_marker_everywhere_keeps_the_first_and_reports_a_bounded_number_of_notes() -> None:
+    deck = parse_deck("---\nnotesSeparator: 'x'\n---\n# A\n\n" + "x" * 50_000)
+    assert len(deck.slides) == 1 and len(deck.notes) <= 50
