@@ -9,9 +9,8 @@ import datetime as dt
 import logging
 import re
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from enum import Enum
 
 log = logging.getLogger(__name__)
 
@@ -93,28 +92,6 @@ class TalkClock:
         """Restore the time from before the last reset (on hold, so the speaker resumes it)."""
         if self._undo is not None:
             self.state, self._undo = self._undo, None
-
-
-class Pace(Enum):
-    """How the talk is doing against its plan."""
-
-    AHEAD = "ahead"
-    ON_TIME = "on time"
-    BEHIND = "behind"
-
-
-def pace(elapsed: float, planned: float, tolerance: float = 15.0) -> Pace:
-    """Compare the time spent with the time planned to reach this point."""
-    if elapsed > planned + tolerance:
-        return Pace.BEHIND
-    if elapsed < planned - tolerance:
-        return Pace.AHEAD
-    return Pace.ON_TIME
-
-
-def planned_until(budgets: Sequence[int], index: int, include_current: bool = False) -> int:
-    """The planned seconds for the slides before ``index`` (and it, if asked)."""
-    return sum(budgets[: index + (1 if include_current else 0)])
 
 
 _DURATION = re.compile(r"^\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s*s)?\s*$", re.I)

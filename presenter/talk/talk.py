@@ -10,13 +10,13 @@ import datetime as dt
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from enum import Enum
 
 from presenter.deck.model import Deck, Slide
 from presenter.deck.pacing import budgets
-from presenter.talk.clock import Countdown, Pace, TalkClock, pace, planned_until
+from presenter.talk.clock import Countdown, TalkClock
 from presenter.talk.navigation import Navigator, Position
+from presenter.talk.verdict import TimeVerdict, time_verdict
 
 log = logging.getLogger(__name__)
 
@@ -29,16 +29,12 @@ class Blank(Enum):
     WHITE = "white"
 
 
-@dataclass(frozen=True)
-class PaceInfo:
-    """The pace at the current slide: the time planned to reach it, and the verdict."""
-
-    planned: int
-    verdict: Pace
-
-
 class Talk:
-    """The state of one talk; ``on_change`` is called after every change.
+    """The state of one talk.
+
+    ``on_change`` is called after every change; each of ``audience_moved`` is called with the
+    audience's slide whenever the audience's position changes (rehearsal recording and the Q&A
+    panel follow it there, not from painting).
 
     Args:
         deck: the deck.
@@ -52,11 +48,19 @@ class Talk:
         self.wall = wall
         self.countdown = Countdown()
         self.on_change: Callable[[], None] = lambda: None
+        self.audience_moved: list[Callable[[Slide | None], None]] = []
         self._set_deck(deck)
         self.presenter = self.nav.first()
         self.audience = self.presenter
         self.frozen = False
         self.blank = Blank.NONE
+
+    def _changed(self, audience_before: Position) -> None:
+        if self.audience != audience_before:
+            slide = self.slide(self.audience)
+            for listener in list(self.audience_moved):
+                listener(slide)
+        self.on_change()
 
     def _set_deck(self, deck: Deck) -> None:
         self.deck = deck
@@ -75,12 +79,13 @@ class Talk:
 
     def move(self, pos: Position, browse: bool = False) -> None:
         """Go to ``pos``; the audience follows unless browsing or frozen. Starts the clock."""
+        before = self.audience
         if pos != self.presenter and not browse:
             self.clock.start()
         self.presenter = pos
         if not browse and not self.frozen:
             self.audience = pos
-        self.on_change()
+        self._changed(before)
 
     def go(self, how: str, browse: bool = False) -> None:
         """Move by a named step: next, previous, next_slide, previous_slide, left, right, up, down, first, last."""
@@ -104,10 +109,11 @@ class Talk:
 
     def bring_audience(self) -> None:
         """The audience jumps to what the presenter is looking at (and unfreezes)."""
+        before = self.audience
         self.frozen = False
         self.audience = self.presenter
         self.clock.start()
-        self.on_change()
+        self._changed(before)
 
     def back_to_audience(self) -> None:
         """The presenter returns to what the audience sees."""
@@ -116,10 +122,11 @@ class Talk:
 
     def toggle_freeze(self) -> None:
         """Freeze the audience window on its slide (the presenter keeps moving), or release it."""
+        before = self.audience
         self.frozen = not self.frozen
         if not self.frozen:
             self.audience = self.presenter
-        self.on_change()
+        self._changed(before)
 
     def toggle_blank(self, kind: Blank) -> None:
         """Black or white screen on the audience window, or back to the slide."""
@@ -133,23 +140,25 @@ class Talk:
         self._set_deck(deck)
         self.presenter = self.nav.relocate(old, self.presenter)
         self.audience = self.nav.relocate(old, self.audience)
-        self.on_change()
+        self._changed(Position(-1, -1))  # a new deck: its slide objects are new even where the position is not
 
     # -- time ------------------------------------------------------------------------------
-    def pace(self) -> PaceInfo | None:
-        """Planned vs spent at the audience's slide, or None for an empty deck."""
-        if not self.deck.slides:
+    def verdict(self) -> TimeVerdict | None:
+        """Ahead, on time, behind or over, at the audience's slide (None before the talk starts)."""
+        if not self.clock.state.started:
             return None
-        index = self.audience.index
-        planned = planned_until(self.budgets, index)
-        spent = self.clock.elapsed()
-        # behind only once this slide's own budget is used up too
-        verdict = pace(spent, planned if spent < planned else planned + self.budgets[index])
-        return PaceInfo(planned, verdict)
+        return time_verdict(self.budgets, self.audience.index, self.clock.elapsed(), self.remaining())
 
     def remaining(self) -> float | None:
         """Seconds left on the count-down (negative past zero), or None."""
         return self.countdown.remaining(self.clock.elapsed(), self.wall())
+
+    def slot(self) -> float | None:
+        """The talk's length in seconds when a count-down is set (a duration, or up to an end time)."""
+        if self.countdown.duration is not None:
+            return float(self.countdown.duration)
+        remaining = self.remaining()
+        return None if remaining is None else self.clock.elapsed() + remaining
 
     def total_budget(self) -> int:
         """The planned length of the whole talk in seconds."""

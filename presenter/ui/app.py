@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import logging
 import re
+import signal
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -20,12 +22,12 @@ from presenter.render.themes import get_theme
 from presenter.talk.clock import Countdown, format_clock, parse_duration, parse_end_time
 from presenter.talk.navigation import Position
 from presenter.talk.talk import Blank, Talk
-from presenter.ui import screens
+from presenter.ui import probe, screens, style
 from presenter.ui.audience import AudienceWindow
-from presenter.ui.records import Records
 from presenter.ui.keys import KeyRouter, load_bindings
 from presenter.ui.panels import open_url_default
 from presenter.ui.presenter_window import PresenterWindow
+from presenter.ui.records import Records
 from presenter.ui.reload import DeckWatcher
 from presenter.ui.screensaver import ScreenSaverInhibitor
 
@@ -52,7 +54,7 @@ class PresenterApp(QObject):
         now, wall: clocks (injected in tests).
     """
 
-    def __init__(self, deck: Deck, settings: QSettings, countdown: Countdown = Countdown(),
+    def __init__(self, deck: Deck, settings: QSettings, countdown: Countdown | None = None,
                  audience_screen: int | None = None, overrides: dict[str, Any] | None = None,
                  now: Callable[[], float] | None = None, wall: Callable[[], dt.datetime] | None = None):
         super().__init__()
@@ -65,18 +67,20 @@ class PresenterApp(QObject):
         self.run_dialog: Callable[[QDialog], bool] = lambda d: d.exec() == QDialog.DialogCode.Accepted
         kwargs: dict[str, Any] = {k: v for k, v in (("now", now), ("wall", wall)) if v is not None}
         self.talk = Talk(deck, **kwargs)
-        self.talk.countdown = countdown
+        self.talk.countdown = countdown or Countdown()
         self.context = RenderContext(deck)
         self.theme = get_theme(deck.theme)
-        self.bindings = load_bindings()
+        self.config_problems: list[str] = []
+        self.bindings = load_bindings(problems=self.config_problems)
         self.audience = AudienceWindow(self.context, self.theme)
+        self.audience.activated.connect(self._keyboard_to_presenter)
         self.presenter = PresenterWindow(self.context, self.theme, self.bindings, settings)
-        self.presenter.goto.on_go = self._goto
+        self.config_problems += self.presenter.prefs.problems
+        self.presenter.goto_requested.connect(self._goto)
         self.presenter.overview_chosen.connect(self._overview_chosen)
-        self.presenter.notes.link_activated.connect(self.open_link)
-        self.presenter.large_notes.link_activated.connect(self.open_link)
+        self.presenter.link_activated.connect(self.open_link)
         self.records = Records(self.talk, self.presenter, self.audience, self.refresh)
-        self.router = KeyRouter(self.bindings, self.handlers())
+        self.router = KeyRouter(self.bindings, self.handlers(), windows=lambda: (self.presenter, self.audience))
         self.talk.on_change = self.refresh
         self.watcher: DeckWatcher | None = DeckWatcher(deck.path, parent=self) if deck.path.is_file() else None
         if self.watcher is not None:
@@ -85,37 +89,41 @@ class PresenterApp(QObject):
         self.tick.setInterval(TICK_MS)
         self.tick.timeout.connect(self._tick)
         self.inhibitor = ScreenSaverInhibitor()
+        self.probe: probe.StateProbe | None = None
 
     # -- start and stop --------------------------------------------------------------------
     def start(self, place_windows: bool = True) -> None:
         """Show both windows, start listening to keys, screens and the clock."""
         app = QApplication.instance()
         assert app is not None
+        style.apply(app)  # type: ignore[arg-type]
         app.installEventFilter(self.router)
         if isinstance(app, QGuiApplication):
             app.screenAdded.connect(self._screen_added)
             app.screenRemoved.connect(self._screen_removed)
         self.refresh()
         if place_windows:
-            message = screens.place(self.presenter, self.audience, self.audience_screen, self.swapped)
-            log.info("%s", message)
+            self._place()
         else:
             self.presenter.show()
             self.audience.show()
+            self.presenter.activateWindow()
+        if self.config_problems:
+            self.presenter.show_message("Some settings were ignored (the defaults are used): "
+                                        + "; ".join(self.config_problems), "warning")
         self.tick.start()
         QTimer.singleShot(150, self.records.ensure_ready)  # after the first frame
         self.inhibitor.inhibit()
+        self.probe = probe.install(self)
 
     def stop(self) -> None:
         """Close both windows and release the screen saver."""
         app = QApplication.instance()
-        if app is not None:
+        if isinstance(app, QGuiApplication):
             app.removeEventFilter(self.router)
             for signal, slot in ((app.screenAdded, self._screen_added), (app.screenRemoved, self._screen_removed)):
-                try:
+                with contextlib.suppress(RuntimeError, TypeError):  # never connected (windows not started)
                     signal.disconnect(slot)
-                except (RuntimeError, TypeError):
-                    pass  # never connected (windows not started)
         self.tick.stop()
         if self.watcher is not None:
             self.watcher.changed.disconnect(self.reload)
@@ -139,6 +147,7 @@ class PresenterApp(QObject):
             "white": lambda: t.toggle_blank(Blank.WHITE), "freeze": t.toggle_freeze,
             "browse_next": lambda: t.go("next", browse=True), "browse_previous": lambda: t.go("previous", browse=True),
             "bring_audience": t.bring_audience,
+            "notes_down": lambda: w.scroll_notes(1), "notes_up": lambda: w.scroll_notes(-1),
             "notes_bigger": lambda: w.change_notes_size(2), "notes_smaller": lambda: w.change_notes_size(-2),
             "large_print": self.toggle_large_print, "hold": self._clock(t.clock.toggle_hold),
             "start_clock": self._clock(t.clock.start), "reset_clock": self.reset_clock,
@@ -165,8 +174,7 @@ class PresenterApp(QObject):
         title = f"{t.deck.title} — Audience"
         if self.audience.windowTitle() != title:
             self.audience.setWindowTitle(title)
-        self.presenter.show_talk(t)
-        self.records.follow(slide)
+        self.presenter.show_talk(t, rehearsing=self.records.recording)
         self._prepare()
 
     def _frames_around(self, pos: Position, ahead: int = 2) -> list[tuple[Any, int]]:
@@ -186,38 +194,33 @@ class PresenterApp(QObject):
         t = self.talk
         self.audience.prepare(self._frames_around(t.audience, ahead=1))
         around = self._frames_around(t.presenter)
-        self.presenter.current.prepare(around)
-        self.presenter.next_view.prepare(around[1:] + around[:1])
+        current, *nexts = self.presenter.views()
+        current.prepare(around)
+        for view in nexts:
+            if view.isVisible():
+                view.prepare(around[1:] + around[:1])
 
     def _tick(self) -> None:
         t = self.talk
         self.presenter.refresh_timers(t, t.wall())
         if self.chair_timer:
-            remaining = t.remaining()
-            text = format_clock(remaining) if remaining is not None else format_clock(t.clock.elapsed())
-            self.audience.set_chair_text(text)
+            self.audience.set_chair_text(chair_text(t.remaining(), t.clock.elapsed()))
 
     # -- actions ---------------------------------------------------------------------------
-    def _goto(self, text: str) -> bool:
-        ok = self.talk.goto(text)
-        if not ok:
-            self.presenter.banner.show_message(f"There is no slide {text!r}.", "warning")
-        return ok
+    def _goto(self, text: str) -> None:
+        if self.talk.goto(text):
+            self.presenter.goto.close_field()
+        else:
+            self.presenter.goto.mark_error()
+            self.presenter.show_message(f"There is no slide {text!r} (type 7, or 3.2 inside a stack).", "warning")
 
     def show_overview(self) -> None:
         """The thumbnail grid of every visible slide."""
-        w = self.presenter
-        w.close_overlays()
-        w.overview.populate(self.talk.nav.visible, self.theme, self.context, self.talk.presenter.index)
-        w.overview.setGeometry(w.rect())
-        w.overview.show()
-        w.overview.raise_()
-        w.overview.setFocus()
+        self.presenter.open_overview(self.talk.nav.visible, self.theme, self.context, self.talk.presenter.index)
 
     def _overview_chosen(self, index: int) -> None:
-        self.presenter.overview.hide()
+        self.presenter.close_overlays()
         self.talk.move(Position(index, 0), browse=self.talk.browsing)
-        self.presenter.setFocus()
 
     def close_or_stop_browsing(self) -> None:
         """Esc: close an overlay; else stop browsing; else hide the questions panel."""
@@ -238,7 +241,7 @@ class PresenterApp(QObject):
         if self.talk.clock.state.started and self.confirm("Reset the timer?",
                                                           "Reset the elapsed time to 0:00? (Ctrl+Z undoes it)"):
             self.talk.clock.reset()
-            self.presenter.banner.show_message("Timer reset. Press Ctrl+Z to undo.", "info")
+            self.presenter.show_message("Timer reset. Press Ctrl+Z to undo.", "info")
             self._tick()
 
     def swap_screens(self) -> None:
@@ -262,25 +265,25 @@ class PresenterApp(QObject):
             return
         path = self.talk.deck.resolve(href)
         if path is None or not path.exists():
-            self.presenter.banner.show_message(f"Attachment not found: {href} (looked for {path}).", "warning")
+            self.presenter.show_message(f"Attachment not found: {href} (looked for {path}).", "warning")
             return
         if not self.open_url(QUrl.fromLocalFile(str(path))):
-            self.presenter.banner.show_message(f"No program could open {path}.", "warning")
+            self.presenter.show_message(f"No program could open {path}.", "warning")
 
     def reload(self) -> None:
         """Read the deck again; a deck that no longer loads keeps the last good one (banner only)."""
         try:
             deck = load_deck(self.talk.deck.path, self.overrides)
         except DeckError as exc:
-            self.presenter.banner.show_message(f"The deck no longer loads: {exc}. Still showing the last good "
+            self.presenter.show_message(f"The deck no longer loads: {exc}. Still showing the last good "
                                                "version; fix the file and save to reload.", "error")
             return
         self.context.set_deck(deck)
         self.context.images.clear()  # the images may have changed on disk too
         self.theme = get_theme(deck.theme)
-        for view in (self.audience, self.presenter.current, self.presenter.next_view):
-            view.set_theme(self.theme)  # drops every prepared frame
-        self.presenter.banner.clear_message()
+        self.audience.set_theme(self.theme)  # drops every prepared frame
+        self.presenter.set_theme(self.theme)
+        self.presenter.clear_message()
         self.talk.replace_deck(deck)
 
     def export(self) -> None:
@@ -290,7 +293,7 @@ class PresenterApp(QObject):
         dialog = ExportDialog(self.talk.deck, self.presenter, self.records.questions_html())
         if self.run_dialog(dialog):
             ok, message = dialog.run_export()
-            self.presenter.banner.show_message(message, "info" if ok else "error")
+            self.presenter.show_message(message, "info" if ok else "error")
 
     def _screen_added(self, screen: QScreen) -> None:
         self._screens_changed(f"screen connected: {screen.name()}")
@@ -299,12 +302,20 @@ class PresenterApp(QObject):
         self._screens_changed(f"screen disconnected: {screen.name()}")
 
     def _screens_changed(self, message: str) -> None:
-        self.presenter.banner.show_message(f"{message}; the windows have been moved. The slide and the timer "
+        self.presenter.show_message(f"{message}; the windows have been moved. The slide and the timer "
                                            "are unchanged.", "info")
         QTimer.singleShot(0, self._place)
 
     def _place(self) -> None:
-        screens.place(self.presenter, self.audience, self.audience_screen, self.swapped)
+        message = screens.place(self.presenter, self.audience, self.audience_screen, self.swapped)
+        log.info("%s", message)
+        self.presenter.set_aspect(screens.audience_aspect(self.audience))
+        self.presenter.raise_()
+        self.presenter.activateWindow()  # the keyboard stays with the speaker
+
+    def _keyboard_to_presenter(self) -> None:
+        """The speaker's keys belong to the presenter window, whatever took the focus."""
+        QTimer.singleShot(0, self.presenter.activateWindow)
 
     def quit(self) -> None:
         """Close everything."""
@@ -312,6 +323,25 @@ class PresenterApp(QObject):
         app = QApplication.instance()
         if app is not None:
             app.quit()
+
+
+def chair_text(remaining: float | None, elapsed: float) -> str:
+    """What the chair reads on the audience screen: the time left in the slot, or the time spoken."""
+    if remaining is None:
+        return f"Elapsed {format_clock(elapsed)}"
+    return f"Time left {format_clock(remaining)}" if remaining >= 0 else f"Over by {format_clock(-remaining)}"
+
+
+def quit_on_signals(presentation: PresenterApp) -> None:
+    """SIGTERM and SIGINT (Ctrl+C in the terminal) close the talk cleanly: settings saved, nothing lost."""
+    def stop(_signum: int, _frame: object) -> None:
+        QTimer.singleShot(0, presentation.quit)
+
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, stop)
+    waker = QTimer(presentation)  # lets Python run its signal handlers while Qt waits for events
+    waker.timeout.connect(lambda: None)
+    waker.start(200)
 
 
 def countdown_from(args: argparse.Namespace, deck: Deck, now: dt.datetime) -> Countdown:
@@ -348,6 +378,7 @@ def run(args: argparse.Namespace) -> int:
     presentation.start()
     if getattr(args, "rehearse", False):
         presentation.records.start_rehearsal()
+    quit_on_signals(presentation)
     code = app.exec()
     presentation.inhibitor.release()
     return int(code)

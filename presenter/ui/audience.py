@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEasingCurve, QPointF, QRectF, Qt, QTimer, QVariantAnimation
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPixmap, QTransform
+from PySide6.QtCore import QEasingCurve, QEvent, QPointF, QRectF, Qt, QTimer, QVariantAnimation, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPixmap, QTransform
 from PySide6.QtWidgets import QWidget
 
 from presenter.deck.model import Deck, Slide
 from presenter.render.paint import RenderContext
 from presenter.render.themes import Theme
 from presenter.talk.talk import Blank
-from presenter.ui import trace
+from presenter.ui import style, trace
 from presenter.ui.slideview import Frame, SlideView
 
 log = logging.getLogger(__name__)
@@ -46,10 +46,16 @@ def transition_for(deck: Deck, slide: Slide, entering: bool = True) -> tuple[str
 class AudienceWindow(SlideView):
     """The projector's window.
 
+    Signals:
+        activated(): the window took the keyboard (a click on it, or the X server giving it the
+            focus when it was mapped); the app hands the keyboard back to the presenter window.
+
     Args:
         context: the deck's render context.
         theme: the theme.
     """
+
+    activated = Signal()
 
     def __init__(self, context: RenderContext, theme: Theme, parent: QWidget | None = None):
         super().__init__(context, theme, capacity=4, parent=parent)
@@ -75,7 +81,13 @@ class AudienceWindow(SlideView):
         self._cursor_timer.setInterval(CURSOR_HIDE_MS)
         self._cursor_timer.timeout.connect(lambda: self.setCursor(Qt.CursorShape.BlankCursor))
         self._cursor_timer.start()
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a click there still lets the keys drive the talk
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)  # never takes the keyboard by itself
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.activated.emit()
 
     def show_frame(self, frame: Frame | None, deck: Deck, animate: bool = True) -> None:
         """Move to ``frame``, with the slide's transition when the slide (not just the step) changes."""
@@ -190,22 +202,26 @@ class AudienceWindow(SlideView):
         p.restore()
 
     def _paint_chair(self, p: QPainter) -> None:
-        font = QFont("DejaVu Sans")
-        font.setPixelSize(max(14, self.height() // 40))
+        """The chair's timer: large, labelled, in the bottom-right corner; red once over time."""
+        px = max(18, self.height() // 16)
+        font = style.font("ui", px, bold=True)
         p.setFont(font)
-        box = QRectF(self.width() - font.pixelSize() * 9, self.height() - font.pixelSize() * 2.2,
-                     font.pixelSize() * 8.5, font.pixelSize() * 1.8)
-        p.fillRect(box, QColor(0, 0, 0, 150))
+        width = p.fontMetrics().horizontalAdvance(self.chair_text) + px
+        margin = px // 2
+        box = QRectF(self.width() - width - margin, self.height() - px * 1.6 - margin, width, px * 1.6)
+        over = self.chair_text.startswith("Over")
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor(160, 20, 20, 220) if over else QColor(0, 0, 0, 190))
+        p.drawRoundedRect(box, px * 0.25, px * 0.25)
         p.setPen(QColor("#ffffff"))
         p.drawText(box, Qt.AlignmentFlag.AlignCenter, self.chair_text)
 
-    def showEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt override)
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
         trace.mark("shown audience")
 
     def _paint_caption(self, p: QPainter) -> None:
-        font = QFont("DejaVu Sans")
-        font.setPixelSize(max(16, self.height() // 24))
+        font = style.font("ui", max(16, self.height() // 24))
         p.setFont(font)
         margin = self.width() * 0.05
         box = QRectF(margin, self.height() * 0.70, self.width() - 2 * margin, self.height() * 0.25)

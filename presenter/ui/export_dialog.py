@@ -7,8 +7,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-                               QHBoxLayout, QLineEdit, QProgressDialog, QPushButton, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QProgressDialog,
+    QPushButton,
+    QWidget,
+)
 
 from presenter.deck.model import Deck
 from presenter.render.handout import LAYOUTS, ExportError, ExportOptions, export_pdf
@@ -48,7 +59,7 @@ class ExportDialog(QDialog):
         self.range = QLineEdit()
         self.range.setPlaceholderText("all slides (or e.g. 3-7)")
         stem = deck.path.stem or "deck"
-        self.output = QLineEdit(str((deck.folder / f"{stem}-notes.pdf")))
+        self.output = QLineEdit(str(deck.folder / f"{stem}-notes.pdf"))
         self.layout_box.currentTextChanged.connect(
             lambda name: self.output.setText(str(Path(self.output.text()).with_name(f"{stem}-{name}.pdf"))))
         browse = QPushButton("Browse…")

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import html
 import logging
-from collections.abc import Callable
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap
+from PySide6.QtGui import QIcon, QImage, QKeyEvent, QPainter, QPixmap
 from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from presenter.deck.model import Slide
 from presenter.render.paint import RenderContext, paint_slide
 from presenter.render.themes import Theme
-from presenter.ui.keys import Binding
+from presenter.ui import style
+from presenter.ui.keys import CAPTURES_KEYS, Binding
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +25,8 @@ class HelpOverlay(QFrame):
 
     def __init__(self, bindings: list[Binding], parent: QWidget | None = None):
         super().__init__(parent)
-        self.setStyleSheet("QFrame { background: rgba(10,10,10,235); } QLabel { color: #f0f0f0; font-size: 14px; }")
+        self.setObjectName("help")
+        self.setAutoFillBackground(True)
         half = (len(bindings) + 1) // 2
         columns = "".join(f"<td valign='top' style='padding-right:40px'><table>{_rows(part)}</table></td>"
                           for part in (bindings[:half], bindings[half:]))
@@ -57,9 +58,10 @@ class OverviewOverlay(QListWidget):
         self.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.setMovement(QListWidget.Movement.Static)
         self.setSpacing(10)
-        self.setStyleSheet("QListWidget { background: rgba(15,15,15,245); color: #eee; font-size: 13px; }"
-                           "QListWidget::item:selected { background: #2a5d9f; }")
-        self.itemActivated.connect(lambda item: self.chosen.emit(int(item.data(Qt.ItemDataRole.UserRole))))
+        self.setObjectName("overview")
+        self.setProperty(CAPTURES_KEYS, True)  # arrows move the selection, not the slides
+        self.setAutoFillBackground(True)
+        self.viewport().setAutoFillBackground(True)
         self.itemClicked.connect(lambda item: self.chosen.emit(int(item.data(Qt.ItemDataRole.UserRole))))
         self._key: tuple[object, ...] = ()
         self.hide()
@@ -79,6 +81,26 @@ class OverviewOverlay(QListWidget):
                 self.setCurrentRow(row)
 
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        if event.key() == Qt.Key.Key_Escape:
+            self.close_overlay()
+            event.accept()
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            item = self.currentItem()
+            if item is not None:
+                self.chosen.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+            event.accept()  # Enter belongs to the grid: it is not also "next slide"
+            return
+        super().keyPressEvent(event)
+
+    def close_overlay(self) -> None:
+        """Hide the grid and give the keyboard back to the slides."""
+        self.hide()
+        if self.parentWidget() is not None:
+            self.window().setFocus()
+
+
 def thumbnail(slide: Slide, theme: Theme, context: RenderContext, size: QSize = THUMB) -> QPixmap:
     """A small picture of the slide, fully revealed, through ``paint_slide``."""
     image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
@@ -91,37 +113,40 @@ def thumbnail(slide: Slide, theme: Theme, context: RenderContext, size: QSize = 
 class GotoField(QLineEdit):
     """Type a slide number (7 or 3.2) and Enter; Esc cancels.
 
-    Args:
-        on_go: called with the text; returns False when there is no such slide.
+    Signals:
+        submitted(str): Enter was pressed with this text; the app answers with ``close_field``
+            (the slide exists) or ``mark_error`` (it does not).
     """
 
-    def __init__(self, on_go: Callable[[str], bool], parent: QWidget | None = None):
+    submitted = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self.setObjectName("goto")
         self.setPlaceholderText("Go to slide: 7 or 3.2, Enter")
         self.setMaximumWidth(260)
-        self.on_go = on_go
         self.hide()
 
     def open(self) -> None:
-        """Show the field and take the keyboard."""
+        """Show the field and take the keyboard (from the audience window too)."""
         self.clear()
         self.setStyleSheet("")
         self.show()
+        self.window().raise_()
+        self.window().activateWindow()
         self.setFocus()
 
-    def _go(self) -> None:
-        if self.on_go(self.text()):
-            self.close_field()
-        else:
-            self.setStyleSheet("background:#5a1f1f; color:white")
+    def mark_error(self) -> None:
+        """The number typed is not a slide: the field stays open, in red."""
+        self.setStyleSheet(f"background:{style.color('error_banner')}")
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt override)
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
         if event.key() == Qt.Key.Key_Escape:
             self.close_field()
             event.accept()
             return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self._go()
+            self.submitted.emit(self.text())
             event.accept()  # not passed on to the window, where Enter means "next"
             return
         super().keyPressEvent(event)

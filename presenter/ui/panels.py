@@ -1,89 +1,16 @@
-"""Panels of the presenter window: the timers, the notes, the banner."""
+"""Panels of the presenter window: the notes, the message banner, the audience alert."""
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 
-from PySide6.QtCore import QUrl, Qt, Signal
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QGridLayout, QLabel, QTextBrowser, QWidget
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QLabel, QTextBrowser, QWidget
 
-from presenter.talk.clock import Pace, format_clock
-from presenter.talk.talk import Talk
+from presenter.ui import style
 
 log = logging.getLogger(__name__)
-
-PACE_COLOURS = {Pace.AHEAD: "#4fa3ff", Pace.ON_TIME: "#3ecf6a", Pace.BEHIND: "#ff5a4f"}
-
-
-class TimerPanel(QWidget):
-    """Elapsed time (with hold), count-down, pace and the wall clock.
-
-    Args:
-        large: the large-print variant (bigger type).
-    """
-
-    def __init__(self, large: bool = False, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("timers")
-        grid = QGridLayout(self)
-        grid.setContentsMargins(8, 4, 8, 4)
-        size = 44 if large else 26
-        self.elapsed = self._label(size, bold=True)
-        self.remaining = self._label(size, bold=True)
-        self.pace = self._label(round(size * 0.6))
-        self.clock = self._label(round(size * 0.6))
-        for col, (caption, label) in enumerate([("Elapsed", self.elapsed), ("Remaining", self.remaining),
-                                                ("Pace", self.pace), ("Clock", self.clock)]):
-            cap = QLabel(caption)
-            cap.setStyleSheet("color:#9a9a9a; font-size:%dpx" % (20 if large else 12))
-            grid.addWidget(cap, 0, col)
-            grid.addWidget(label, 1, col)
-        self._texts: dict[str, str] = {}
-
-    def _label(self, px: int, bold: bool = False) -> QLabel:
-        label = QLabel("–")
-        font = QFont("DejaVu Sans Mono")
-        font.setPixelSize(px)
-        font.setBold(bold)
-        label.setFont(font)
-        return label
-
-    def _set(self, label: QLabel, text: str, style: str = "") -> None:
-        key = str(id(label))
-        if self._texts.get(key) != text + style:
-            self._texts[key] = text + style
-            label.setText(text)
-            label.setStyleSheet(style)
-
-    def refresh(self, talk: Talk, wall: dt.datetime) -> None:
-        """Show the current times (cheap when nothing changed)."""
-        clock = talk.clock
-        elapsed = format_clock(clock.elapsed())
-        if clock.state.held:
-            self._set(self.elapsed, f"{elapsed} ❚❚", "color:#f0c040")
-        elif not clock.state.started:
-            self._set(self.elapsed, elapsed, "color:#9a9a9a")
-        else:
-            self._set(self.elapsed, elapsed, "color:#ffffff")
-        remaining = talk.remaining()
-        if remaining is None:
-            budget = talk.total_budget()
-            self._set(self.remaining, f"plan {format_clock(budget)}" if budget else "–", "color:#9a9a9a")
-        else:
-            self._set(self.remaining, format_clock(remaining), "color:%s" % ("#ff5a4f" if remaining < 0 else
-                                                                                 "#f0c040" if remaining < 120 else
-                                                                                 "#ffffff"))
-        info = talk.pace()
-        if info is None or not clock.state.started:
-            self._set(self.pace, "–", "color:#9a9a9a")
-        else:
-            delta = clock.elapsed() - info.planned
-            self._set(self.pace, f"{info.verdict.value} ({format_clock(delta, signed=True)})",
-                      f"color:{PACE_COLOURS[info.verdict]}")
-        self._set(self.clock, wall.strftime("%H:%M"), "color:#cfcfcf")
-
 
 class NotesView(QTextBrowser):
     """The speaker notes as rendered markdown; links open with the desktop's viewer.
@@ -111,6 +38,12 @@ class NotesView(QTextBrowser):
         self._html = html
         self._render()
 
+    def scroll_pages(self, pages: float) -> None:
+        """Scroll by a share of the visible height (keeping a few lines of context)."""
+        bar = self.verticalScrollBar()
+        line = QFontMetrics(self.document().defaultFont()).height()
+        bar.setValue(bar.value() + round(pages * max(line, self.viewport().height() - 2 * line)))
+
     def set_point_size(self, size: int) -> None:
         """Change the notes' text size (8–72 pt)."""
         self.point_size = max(8, min(72, size))
@@ -122,13 +55,14 @@ class NotesView(QTextBrowser):
         self._render()
 
     def _render(self) -> None:
-        fg, bg, link = ("#ffffff", "#000000", "#ffd75e") if self.high_contrast else ("#e8e8e8", "#1b1b1b", "#7cc4ff")
+        names = ("large_text", "large_bg", "large_link") if self.high_contrast else ("notes_text", "notes_bg", "link")
+        fg, bg, link = (style.color(n) for n in names)
         self.setStyleSheet(f"QTextBrowser {{ background:{bg}; color:{fg}; border:none; }}")
         self.document().setDefaultStyleSheet(f"a {{ color:{link}; }} p {{ margin-bottom: 0.6em; }}")
-        font = QFont("DejaVu Sans")
+        font = QFont(style.font_family("notes"))
         font.setPointSize(self.point_size)
         self.document().setDefaultFont(font)
-        body = self._html or '<p style="color:#8a8a8a"><i>No notes for this slide.</i></p>'
+        body = self._html or f'<p style="color:{style.color("faint")}"><i>No notes for this slide.</i></p>'
         self.setHtml(body)
 
 
@@ -143,8 +77,8 @@ class Banner(QLabel):
 
     def show_message(self, text: str, level: str = "error") -> None:
         """Show ``text`` (error: red, info: blue)."""
-        colour = {"error": "#7a1f1f", "warning": "#7a5a12", "info": "#1f4a7a"}.get(level, "#7a1f1f")
-        self.setStyleSheet(f"background:{colour}; color:white; padding:6px; font-size:14px")
+        colour = style.color(f"{level}_banner" if level in ("error", "warning", "info") else "error_banner")
+        self.setStyleSheet(f"background:{colour}; color:{style.color('text')}; padding:6px 10px; font-size:16px")
         self.setText(text)
         self.show()
 
@@ -152,6 +86,30 @@ class Banner(QLabel):
         """Hide the banner."""
         self.setText("")
         self.hide()
+
+
+class AlertBar(QLabel):
+    """A bar that cannot be missed while the audience does not see the slide the speaker expects:
+    a black or white screen, a frozen screen, an empty slide; and, in blue, while browsing ahead.
+    """
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("alert")
+        self.setWordWrap(True)
+        self.setFont(style.font("ui", 22, bold=True))
+        self.hide()
+
+    def show_alert(self, text: str, level: str = "alert") -> None:
+        """Show ``text`` ("" hides the bar); ``level`` alert (red) or info (blue)."""
+        if not text:
+            self.hide()
+            return
+        colour = style.color("alert" if level == "alert" else "info_banner")
+        self.setStyleSheet(f"background:{colour}; color:#ffffff; padding:6px 12px; border-radius:3px")
+        if self.text() != text:
+            self.setText(text)
+        self.show()
 
 
 def open_url_default(url: QUrl) -> bool:

@@ -1,6 +1,8 @@
 """The presenter window: current and next slide, notes, timers, counter, title; large print.
 
-It only shows state; the app (``presenter.ui.app``) owns the talk and wires keys to actions.
+It only shows state. Its interface to the app (``presenter.ui.app``) is ``show_talk`` /
+``refresh_timers`` and a few layout methods one way, and signals the other way; the app owns the
+talk and wires keys to actions.
 """
 
 from __future__ import annotations
@@ -8,19 +10,22 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QCloseEvent, QResizeEvent
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
+from presenter.deck.model import Slide
 from presenter.render.paint import RenderContext
 from presenter.render.themes import Theme
 from presenter.talk.talk import Blank, Talk
-from presenter.ui import trace
+from presenter.ui import style, trace
 from presenter.ui.keys import Binding
+from presenter.ui.layouts import LargePage, NormalPage
 from presenter.ui.overlays import GotoField, HelpOverlay, OverviewOverlay
-from presenter.ui.panels import Banner, NotesView, TimerPanel
+from presenter.ui.panels import AlertBar, Banner, NotesView
+from presenter.ui.preferences import Preferences
 from presenter.ui.slideview import SlideView
+from presenter.ui.timers import TimerPanel
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +35,8 @@ class PresenterWindow(QMainWindow):
 
     Signals:
         overview_chosen(int): a slide index picked in the overview.
+        goto_requested(str): a slide number typed in the go-to field (``7`` or ``3.2``).
+        link_activated(str): a link in the notes was clicked (its href).
 
     Args:
         context: the deck's render context.
@@ -39,106 +46,98 @@ class PresenterWindow(QMainWindow):
     """
 
     overview_chosen = Signal(int)
+    goto_requested = Signal(str)
+    link_activated = Signal(str)
 
     def __init__(self, context: RenderContext, theme: Theme, bindings: list[Binding], settings: QSettings):
         super().__init__()
-        self.settings = settings
-        self.rehearsing = False
-        self._notes = ""
-        self.setStyleSheet("QMainWindow, QWidget#page { background:#111; } QLabel { color:#eee; }")
-        self.current = SlideView(context, theme, capacity=6)
-        self.current.setObjectName("presenter")
-        self.next_view = SlideView(context, theme, capacity=6)
-        self.next_view.setObjectName("next")
-        self.notes = NotesView()
-        self.timers = TimerPanel()
-        self.large_timers = TimerPanel(large=True)
-        self.large_notes = NotesView()
+        self.prefs = Preferences(settings)
+        self.bindings = bindings
+        self.normal = NormalPage(context, theme)
+        self.large = LargePage(context, theme)
         self.banner = Banner()
+        self.alert = AlertBar()
         self.title = QLabel()
         self.counter = QLabel()
         self.status = QLabel()
-        self.next_title = QLabel()
-        self.goto = GotoField(lambda text: False)
-        self._build()
-        self.bindings = bindings
+        self.clock = QLabel()
+        self.goto = GotoField()
+        self.goto.submitted.connect(self.goto_requested)
+        for notes in (self.notes, self.large_notes):
+            notes.link_activated.connect(self.link_activated)
+        self._notes = ""
         self._help: HelpOverlay | None = None  # the overlays are built when first opened
         self._overview: OverviewOverlay | None = None
-        self.notes.set_point_size(int(settings.value("notes/point_size", 18)))
-        self.large_notes.set_high_contrast(True)
-        self.large_notes.set_point_size(int(settings.value("notes/large_point_size", 40)))
-        self.set_large_print(settings.value("layout/large_print", "false") == "true")
+        self._build()
+        self.notes.set_point_size(self.prefs.integer("notes/point_size", 18, 8, 72))
+        self.large_notes.set_point_size(self.prefs.integer("notes/large_point_size", 40, 8, 72))
+        self.set_large_print(self.prefs.flag("layout/large_print", False))
 
     def _build(self) -> None:
-        self.title.setStyleSheet("font-size:16px; color:#bbb")
-        self.counter.setStyleSheet("font-size:22px; font-weight:bold")
-        self.status.setStyleSheet("font-size:15px; color:#f0c040")
+        for label, role in ((self.title, "title"), (self.counter, "counter"), (self.status, "status"),
+                            (self.clock, "title")):
+            label.setProperty("role", role)
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
         header.addWidget(self.goto)
         header.addWidget(self.status)
         header.addSpacing(16)
+        header.addWidget(self.clock)
+        header.addSpacing(16)
         header.addWidget(self.counter)
-        right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(self._captioned("Next", self.next_view))
-        right.addWidget(self.notes)
-        right.setStretchFactor(1, 3)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self._captioned("Now", self.current))
-        self.splitter.addWidget(right)
-        self.qa_holder = QWidget()
-        QVBoxLayout(self.qa_holder).setContentsMargins(0, 0, 0, 0)
-        self.qa_holder.hide()
-        self.splitter.addWidget(self.qa_holder)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.right_splitter = right
-        self.splitter.setSizes([600, 400])
-        right.setSizes([260, 440])
-        self.next_view.setMinimumHeight(150)
-        for splitter, key in ((self.splitter, "layout/splitter"), (right, "layout/right_splitter")):
-            state = self.settings.value(key)
-            if isinstance(state, QByteArray):
-                splitter.restoreState(state)
-        self.qa_holder.hide()
-        normal = QWidget()
-        normal.setObjectName("page")
-        col = QVBoxLayout(normal)
-        col.setContentsMargins(0, 0, 0, 0)
-        col.addWidget(self.splitter, 1)
-        col.addWidget(self.timers)
-        large = QWidget()
-        large.setObjectName("page")
-        lcol = QVBoxLayout(large)
-        lcol.addWidget(self.large_timers)
-        self.next_title.setStyleSheet("font-size:28px; color:#ffd75e")
-        lcol.addWidget(self.next_title)
-        lcol.addWidget(self.large_notes, 1)
+        state = self.prefs.state("layout/splitter")
+        if state is not None:
+            self.normal.splitter.restoreState(state)
         self.pages = QStackedWidget()
-        self.pages.addWidget(normal)
-        self.pages.addWidget(large)
+        self.pages.addWidget(self.normal)
+        self.pages.addWidget(self.large)
         root = QWidget()
         root.setObjectName("page")
         layout = QVBoxLayout(root)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addWidget(self.banner)
+        layout.addWidget(self.alert)
         layout.addLayout(header)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(root)
 
-    @staticmethod
-    def _captioned(caption: str, view: QWidget) -> QWidget:
-        box = QWidget()
-        col = QVBoxLayout(box)
-        col.setContentsMargins(0, 0, 0, 0)
-        label = QLabel(caption)
-        label.setStyleSheet("color:#8a8a8a; font-size:12px")
-        col.addWidget(label)
-        col.addWidget(view, 1)
-        return box
+    # -- parts -----------------------------------------------------------------------------
+    @property
+    def current(self) -> SlideView:
+        """The current slide's preview."""
+        return self.normal.current
+
+    @property
+    def next_view(self) -> SlideView:
+        """The next step's preview in the layout showing."""
+        return self.large.next_view if self.large_print else self.normal.next_view
+
+    @property
+    def notes(self) -> NotesView:
+        return self.normal.notes
+
+    @property
+    def large_notes(self) -> NotesView:
+        return self.large.notes
+
+    @property
+    def timers(self) -> TimerPanel:
+        return self.normal.timers
+
+    @property
+    def large_timers(self) -> TimerPanel:
+        return self.large.timers
+
+    @property
+    def qa_holder(self) -> QWidget:
+        return self.normal.qa_holder
+
+    def views(self) -> list[SlideView]:
+        """Every slide view of the window (for themes and prepared frames)."""
+        return [self.normal.current, self.normal.next_view, self.large.next_view]
 
     # -- showing the talk ------------------------------------------------------------------
-    def show_talk(self, talk: Talk) -> None:
+    def show_talk(self, talk: Talk, rehearsing: bool = False) -> None:
         """Bring every part of the window up to date with ``talk``."""
         slide = talk.slide()
         if self.title.text() != talk.deck.title:
@@ -148,39 +147,83 @@ class PresenterWindow(QMainWindow):
         self.current.set_frame((slide, talk.presenter.step) if slide else None, "The deck has no slides")
         peek = talk.nav.peek(talk.presenter)
         nxt = talk.nav.slide(peek) if peek else None
-        self.next_view.set_frame((nxt, peek.step) if nxt and peek else None, "End of the talk")
-        self.next_title.setText(f"Next: {nxt.title or nxt.label}" if nxt and peek else "Next: end of the talk")
+        frame = (nxt, peek.step) if nxt and peek else None
+        for view in (self.normal.next_view, self.large.next_view):
+            view.set_frame(frame, "End of the talk")
+        label = self._next_label(nxt, peek.step if peek else 0, slide)
+        self.normal.next_caption.setText(label)
+        self.large.next_title.setText(label)
         notes = slide.notes_html if slide else ""
         (self.large_notes if self.large_print else self.notes).show_notes(notes)
         self._notes = notes
-        self.status.setText(self._status(talk))
+        self.status.setText("● REHEARSAL — F9 stops and shows the report" if rehearsing else "")
+        self.alert.show_alert(*self._alert(talk))
         self.refresh_timers(talk, talk.wall())
 
-    def _status(self, talk: Talk) -> str:
-        parts = ["● REHEARSAL (F9 stops)"] if self.rehearsing else []
+    @staticmethod
+    def _next_label(nxt: Slide | None, step: int, current: Slide | None) -> str:
+        if nxt is None:
+            return "Next: end of the talk"
+        if current is not None and nxt.index == current.index:
+            return f"Next: {nxt.label} step {step} of {nxt.fragment_count}"
+        return f"Next: {nxt.label}  {nxt.title}" if nxt.title else f"Next: {nxt.label}"
+
+    @staticmethod
+    def _alert(talk: Talk) -> tuple[str, str]:
+        """The bar over the window: what the audience sees when it is not the slide expected."""
+        audience = talk.nav.slide(talk.audience)
+        where = audience.label if audience else "?"
         if talk.blank != Blank.NONE:
-            parts.append(f"{talk.blank.value.upper()} SCREEN")
+            key = "B" if talk.blank == Blank.BLACK else "W"
+            return f"The audience sees a {talk.blank.value.upper()} screen — press {key} to show the slide", "alert"
         if talk.frozen:
-            parts.append("FROZEN")
+            return f"The audience screen is FROZEN on {where} — press F to release it", "alert"
+        if audience is not None and audience.empty:
+            return f"The audience sees an empty slide ({where}): only its background", "alert"
         if talk.browsing:
-            audience = talk.nav.slide(talk.audience)
-            parts.append(f"browsing · audience on {audience.label if audience else '?'} (Ctrl+Enter: show them)")
-        return "   ".join(parts)
+            current = talk.slide()
+            return (f"You are browsing {current.label if current else '?'}; the audience still sees {where}. "
+                    "Ctrl+Enter shows them, Esc comes back.", "info")
+        return "", ""
 
     def refresh_timers(self, talk: Talk, wall: dt.datetime) -> None:
         """Update the clocks (called a few times a second)."""
-        (self.large_timers if self.large_print else self.timers).refresh(talk, wall)
+        (self.large_timers if self.large_print else self.timers).refresh(talk)
+        text = wall.strftime("%H:%M")
+        if self.clock.text() != text:
+            self.clock.setText(text)
+
+    def set_aspect(self, aspect: float) -> None:
+        """Previews in the projector's shape (width / height)."""
+        for view in self.views():
+            view.set_aspect(aspect, style.color("frame"))
+        self.normal.fit()
+
+    def set_theme(self, theme: Theme) -> None:
+        """A new theme (or a reloaded deck): every preview is painted again."""
+        for view in self.views():
+            view.set_theme(theme)
+
+    def show_message(self, text: str, level: str = "error") -> None:
+        """A message in the banner (error, warning or info); never on the audience screen."""
+        self.banner.show_message(text, level)
+
+    def clear_message(self) -> None:
+        """Hide the banner."""
+        self.banner.clear_message()
 
     def add_qa_panel(self, panel: QWidget) -> None:
         """Put the questions panel in its column (hidden until opened)."""
-        self.qa_holder.layout().addWidget(panel)
+        self.normal.qa_layout.addWidget(panel)
 
     def set_qa_visible(self, on: bool) -> None:
-        """Show or hide the questions column."""
+        """Show or hide the questions column (in the normal layout)."""
+        if on == self.qa_holder.isVisible():
+            return
+        if on and self.large_print:
+            self.set_large_print(False)  # the questions need the normal layout
         self.qa_holder.setVisible(on)
-        if on and self.splitter.sizes()[2] < 200:
-            w = sum(self.splitter.sizes())
-            self.splitter.setSizes([int(w * 0.4), int(w * 0.25), int(w * 0.35)])
+        self.normal.fit()
 
     # -- layout options --------------------------------------------------------------------
     @property
@@ -192,14 +235,20 @@ class PresenterWindow(QMainWindow):
         """Switch between the normal and the large-print, high-contrast layout (remembered)."""
         self.pages.setCurrentIndex(1 if on else 0)
         (self.large_notes if on else self.notes).show_notes(self._notes)
-        self.settings.setValue("layout/large_print", "true" if on else "false")
+        self.prefs.set("layout/large_print", on)
 
     def change_notes_size(self, delta: int) -> None:
         """Notes text larger or smaller (remembered), in whichever layout is showing."""
-        view, key = (self.large_notes, "notes/large_point_size") if self.large_print else (self.notes, "notes/point_size")
+        large = self.large_print
+        view, key = (self.large_notes, "notes/large_point_size") if large else (self.notes, "notes/point_size")
         view.set_point_size(view.point_size + delta)
-        self.settings.setValue(key, view.point_size)
+        self.prefs.set(key, view.point_size)
 
+    def scroll_notes(self, pages: float) -> None:
+        """Scroll the showing notes by ``pages`` screens (negative: back up)."""
+        (self.large_notes if self.large_print else self.notes).scroll_pages(pages)
+
+    # -- overlays --------------------------------------------------------------------------
     @property
     def help(self) -> HelpOverlay:
         """The key help overlay."""
@@ -223,15 +272,56 @@ class PresenterWindow(QMainWindow):
         self.help.setVisible(not self.help.isVisible())
         self.help.raise_()
 
+    def open_overview(self, slides: list[Slide], theme: Theme, context: RenderContext, current: int) -> None:
+        """The thumbnail grid of ``slides``, with ``current`` selected; it takes the keyboard."""
+        self.close_overlays()
+        self.overview.populate(slides, theme, context, current)
+        self.overview.setGeometry(self.rect())
+        self.overview.show()
+        self.overview.raise_()
+        self.activateWindow()
+        self.overview.setFocus()
+
     def close_overlays(self) -> bool:
         """Hide the overlays; True when one was open."""
         built = [o for o in (self._help, self._overview) if o is not None]
         was_open = any(o.isVisible() for o in built)
         for overlay in built:
             overlay.hide()
+        if was_open:
+            self.setFocus()
         return was_open
 
-    def showEvent(self, event) -> None:  # noqa: N802, ANN001 (Qt override)
+    # -- for the state probe ---------------------------------------------------------------
+    def overlay_state(self) -> dict[str, object]:
+        """Which overlays are open, and the overview's selection."""
+        overview = self._overview
+        selected = overview.currentItem() if overview is not None and overview.isVisible() else None
+        return {"help": self._help is not None and self._help.isVisible(),
+                "overview": overview is not None and overview.isVisible(),
+                "overview_selected": selected.text().split()[0] if selected is not None else "",
+                "goto": self.goto.isVisible()}
+
+    def notes_state(self) -> dict[str, int]:
+        """The showing notes view's scroll position and text size."""
+        view = self.large_notes if self.large_print else self.notes
+        bar = view.verticalScrollBar()
+        return {"scroll": bar.value(), "max": bar.maximum(), "point_size": view.point_size}
+
+    def part_geometries(self) -> dict[str, list[int]]:
+        """Where the notes, timers and slide previews are on the screen."""
+        page = self.large if self.large_print else self.normal
+        parts: dict[str, QWidget] = {"notes": page.notes, "timers": page.timers, "next": page.next_view,
+                                     "current": self.normal.current}
+        out = {}
+        for name, widget in parts.items():
+            if widget.isVisible():
+                top_left = widget.mapToGlobal(widget.rect().topLeft())
+                out[name] = [top_left.x(), top_left.y(), widget.width(), widget.height()]
+        return out
+
+    # -- Qt --------------------------------------------------------------------------------
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
         trace.mark("shown presenter")
 
@@ -242,7 +332,6 @@ class PresenterWindow(QMainWindow):
                 overlay.setGeometry(self.rect())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
-        self.settings.setValue("layout/splitter", self.splitter.saveState())
-        self.settings.setValue("layout/right_splitter", self.right_splitter.saveState())
-        self.settings.sync()
+        self.prefs.set("layout/splitter", self.normal.splitter.saveState())
+        self.prefs.sync()
         super().closeEvent(event)

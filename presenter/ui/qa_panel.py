@@ -14,15 +14,32 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from presenter.deck.model import Slide
 from presenter.talk.questions import STATUSES, Question, QuestionLog
 from presenter.talk.storage import StorageError
 
 log = logging.getLogger(__name__)
+
+COLUMNS = ("#", "Question", "Slide", "Status")
+NO_DATE = QDate(2000, 1, 1)  # the date editor's "no due date"
 
 
 class QAPanel(QWidget):
@@ -55,30 +72,38 @@ class QAPanel(QWidget):
         self.status.addItems(STATUSES)
         self.owner = QLineEdit()
         self.owner.setPlaceholderText("who follows it up")
-        self.due = QLineEdit()
-        self.due.setPlaceholderText("e.g. 2026-12-15")
+        self.due = QDateEdit()
+        self.due.setCalendarPopup(True)
+        self.due.setDisplayFormat("d MMM yyyy")
+        self.due.setMinimumDate(NO_DATE)
+        self.due.setSpecialValueText("no due date")  # shown while the date is the minimum
+        self.due.setDate(NO_DATE)
         self.show_on_screen = QCheckBox("Show the selected question on the audience screen")
+        self.pinned = QCheckBox("Keep this panel open after the Q&A")
+        self.current: Slide | None = None
         self.counter = QLabel()
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.table = QTableWidget(0, 5)
+        self.table = QTableWidget(0, len(COLUMNS))
+        for name in ("question", "asked_by", "organisation", "slide", "status", "owner", "due", "table"):
+            getattr(self, name).setObjectName(name)
         self._build()
         for w in (self.question, self.asked_by, self.organisation, self.owner, self.due, self.slide, self.status):
             w.installEventFilter(self)
-        for w in (self.question, self.asked_by, self.organisation, self.owner, self.due):
+        for w in (self.question, self.asked_by, self.organisation, self.owner):
             w.returnPressed.connect(self.save)
+        self.due.installEventFilter(self)  # Enter in the date saves too (QDateEdit has no returnPressed)
         self.refresh()
 
     def _build(self) -> None:
-        self.setStyleSheet("QWidget#qa { background:#1b1b1b; } QLabel, QCheckBox { color:#ddd; }")
         form = QFormLayout()
         form.addRow("Question", self.question)
         form.addRow("Asked by", self.asked_by)
         form.addRow("Ward / org.", self.organisation)
         form.addRow("Slide", self.slide)
-        form.addRow("Status", self.status)
         form.addRow("Follow-up by", self.owner)
         form.addRow("Due", self.due)
+        form.addRow("Status", self.status)
         buttons = QHBoxLayout()
         for text, slot in (("Save (Enter)", self.save), ("Edit", self.edit_selected),
                            ("Delete", self.delete_selected), ("Undo delete", self.undo)):
@@ -86,27 +111,32 @@ class QAPanel(QWidget):
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             b.clicked.connect(slot)
             buttons.addWidget(b)
-        self.table.setHorizontalHeaderLabels(["Question", "Asked by", "Slide", "Status", "Follow-up"])
+        self.table.setHorizontalHeaderLabels(list(COLUMNS))
         header = self.table.horizontalHeader()
-        for col in range(1, 5):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col, name in enumerate(COLUMNS):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch if name == "Question"
+                                        else QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.itemDoubleClicked.connect(lambda _item: self.edit_selected())
-        col = QVBoxLayout(self)
+        page = QVBoxLayout(self)
         title = QLabel("<b>Questions</b>  (Q to type, Esc back to the slides, Esc again hides)")
-        col.addWidget(title)
-        col.addLayout(form)
-        col.addLayout(buttons)
-        col.addWidget(self.message)
-        col.addWidget(self.counter)
-        col.addWidget(self.table, 1)
-        col.addWidget(self.show_on_screen)
+        page.addWidget(title)
+        page.addLayout(form)
+        page.addLayout(buttons)
+        page.addWidget(self.message)
+        page.addWidget(self.counter)
+        page.addWidget(self.table, 1)
+        page.addWidget(self.show_on_screen)
+        page.addWidget(self.pinned)
+        for box in (self.show_on_screen, self.pinned):
+            box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
     # -- state -----------------------------------------------------------------------------
     def set_slides(self, slides: list[Slide]) -> None:
@@ -118,10 +148,15 @@ class QAPanel(QWidget):
 
     def follow(self, current: Slide | None) -> None:
         """Preselect the slide being shown, unless a question is being typed or edited."""
+        self.current = current
         if current is not None and self.editing is None and not self.question.text():
             row = self._row_of.get(current.index)
             if row is not None:
                 self.slide.setCurrentIndex(row)
+
+    def busy(self) -> bool:
+        """Whether the panel must stay open: pinned, a question half typed, or one being edited."""
+        return self.pinned.isChecked() or self.editing is not None or bool(self.question.text().strip())
 
     def focus_question(self) -> None:
         """Put the cursor in the question field."""
@@ -135,13 +170,30 @@ class QAPanel(QWidget):
         questions = self.log.all()
         self.table.setRowCount(len(questions))
         for row, q in enumerate(questions):
-            follow = ", ".join(x for x in (q.owner, q.due) if x)
-            for col, text in enumerate((q.question, q.asked_by, q.slide_label, q.status, follow)):
+            who = ", ".join(x for x in (q.asked_by, q.organisation) if x)
+            follow = ", ".join(x for x in (q.owner, _human_date(q.due)) if x)
+            cells = (str(row + 1), q.question + (f"\n— {who}" if who else ""), q.slide_label,
+                     q.status + (f"\n{follow}" if follow else ""))
+            for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, q.id)
                 self.table.setItem(row, col, item)
+        self.table.resizeRowsToContents()
         follow_ups = sum(1 for q in questions if q.needs_follow_up)
-        self.counter.setText(f"{len(questions)} questions, {follow_ups} open follow-ups")
+        self.counter.setText(f"{_count(len(questions), 'question')}, {_count(follow_ups, 'open follow-up')}")
+
+    def table_state(self) -> dict[str, object]:
+        """The question column's width and whether each question fits its row (for the state probe)."""
+        column = list(COLUMNS).index("Question")
+        width = self.table.columnWidth(column)
+        metrics = self.table.fontMetrics()
+        rows = []
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, column)
+            text = item.text() if item is not None else ""
+            needed = metrics.boundingRect(0, 0, max(1, width - 10), 10_000, int(Qt.TextFlag.TextWordWrap), text)
+            rows.append({"fits": needed.height() <= self.table.rowHeight(row), "height": self.table.rowHeight(row)})
+        return {"question_width": width, "rows": rows}
 
     # -- actions ---------------------------------------------------------------------------
     def form_question(self) -> Question:
@@ -152,7 +204,7 @@ class QAPanel(QWidget):
                         question=self.question.text().strip(), asked_by=self.asked_by.text().strip(),
                         organisation=self.organisation.text().strip(),
                         slide_label=slide.label if slide else "", slide_title=slide.title if slide else "",
-                        status=self.status.currentText(), owner=self.owner.text().strip(), due=self.due.text().strip())
+                        status=self.status.currentText(), owner=self.owner.text().strip(), due=self._due_iso())
 
     def save(self) -> bool:
         """Enter: write the question to the database now; the form empties for the next one."""
@@ -169,9 +221,14 @@ class QAPanel(QWidget):
             return False
         self.message.setText("Saved." if self.editing is None else "Changes saved.")
         self.editing = None
-        for w in (self.question, self.asked_by, self.organisation, self.owner, self.due):
+        for w in (self.question, self.asked_by, self.organisation, self.owner):
             w.clear()
+        self.due.setDate(NO_DATE)
         self.status.setCurrentIndex(0)
+        self.follow(self.current)  # the next question starts on the slide being shown
+        focus = self.window().focusWidget()
+        if focus is not None and self.isAncestorOf(focus):
+            self.question.setFocus()  # ready for the next question
         self.refresh()
         self.saved.emit()
         return True
@@ -180,7 +237,8 @@ class QAPanel(QWidget):
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
-        return int(self.table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole))
+        item = self.table.item(rows[0].row(), 0)
+        return int(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
 
     def _selection_changed(self) -> None:
         qid = self._selected_id()
@@ -199,7 +257,8 @@ class QAPanel(QWidget):
         self.organisation.setText(q.organisation)
         self.status.setCurrentText(q.status)
         self.owner.setText(q.owner)
-        self.due.setText(q.due)
+        due = QDate.fromString(q.due, Qt.DateFormat.ISODate)
+        self.due.setDate(due if due.isValid() else NO_DATE)
         for i, s in enumerate(self.slides):
             if s.label == q.slide_label:
                 self.slide.setCurrentIndex(i)
@@ -222,8 +281,27 @@ class QAPanel(QWidget):
             self.refresh()
             self.saved.emit()
 
+    def _due_iso(self) -> str:
+        date = self.due.date()
+        return "" if date == NO_DATE else date.toString(Qt.DateFormat.ISODate)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:  # type: ignore[attr-defined]
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        key = event.key()  # type: ignore[attr-defined]
+        if key == Qt.Key.Key_Escape:
             self.leave.emit()
             return True
+        if watched is self.due and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.save()
+            return True
         return False
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _human_date(iso: str) -> str:
+    date = QDate.fromString(iso, Qt.DateFormat.ISODate)
+    return f"due {date.toString('d MMM yyyy')}" if date.isValid() else (f"due {iso}" if iso else "")

@@ -43,6 +43,12 @@ class Records(QObject):
         self.report_window: QObject | None = None
         self._qa_opened_for: int | None = None
         self._qa_deck: Deck | None = None
+        talk.audience_moved.append(self.follow)
+
+    @property
+    def recording(self) -> bool:
+        """Whether a rehearsal run is being recorded."""
+        return self.recorder is not None
 
     def ensure_ready(self) -> None:
         """Open the deck's database and build the questions panel (once)."""
@@ -63,11 +69,11 @@ class Records(QObject):
         try:
             self.store = open_store(deck.path)
         except StorageError as exc:
-            self.presenter.banner.show_message(f"Questions and rehearsals cannot be saved: {exc}", "error")
+            self.presenter.show_message(f"Questions and rehearsals cannot be saved: {exc}", "error")
             return
         self.questions = QuestionLog(self.store)
         if self.store.fallback_reason:
-            self.presenter.banner.show_message(f"Note: {self.store.fallback_reason}.", "warning")
+            self.presenter.show_message(f"Note: {self.store.fallback_reason}.", "warning")
 
     def follow(self, slide: Slide | None) -> None:
         """The audience is on ``slide``: record it, and open the panel on the Q&A slide."""
@@ -76,17 +82,21 @@ class Records(QObject):
                 self.recorder.enter(slide)
             except StorageError as exc:  # a full disk: stop recording, keep presenting
                 self.recorder = None
-                self.presenter.rehearsing = False
-                self.presenter.banner.show_message(f"Rehearsal recording stopped: {exc}", "error")
+                self.presenter.show_message(f"Rehearsal recording stopped: {exc}", "error")
+                self.refresh()
         if self.qa is None:
             return
         if self._qa_deck is not self.talk.deck:
             self._qa_deck = self.talk.deck
             self.qa.set_slides(self.talk.nav.visible)
         self.qa.follow(slide)
-        if slide is not None and is_qa_slide(slide.title, slide.attributes) and self._qa_opened_for != slide.index:
+        on_qa = slide is not None and is_qa_slide(slide.title, slide.attributes)
+        if on_qa and slide is not None and self._qa_opened_for != slide.index:
             self._qa_opened_for = slide.index
             self.presenter.set_qa_visible(True)  # by itself, without taking the keyboard
+        elif not on_qa and self._qa_opened_for is not None and not self.qa.busy():
+            self._qa_opened_for = None  # the Q&A is over: the panel folds away unless pinned
+            self.presenter.set_qa_visible(False)
         self.update_caption()
 
     # -- questions -------------------------------------------------------------------------
@@ -97,6 +107,15 @@ class Records(QObject):
         self.presenter.set_qa_visible(True)
         self.presenter.activateWindow()
         self.qa.focus_question()
+        slide = self.talk.slide(self.talk.audience)
+        if slide is not None and not is_qa_slide(slide.title, slide.attributes):
+            self._qa_opened_for = None  # opened by hand: it stays until Esc
+
+    def panel_state(self) -> dict[str, object]:
+        """How many questions the panel lists and its last message (for the state probe)."""
+        if self.qa is None:
+            return {"count": 0, "message": "", "table": {}}
+        return {"count": self.qa.table.rowCount(), "message": self.qa.message.text(), "table": self.qa.table_state()}
 
     def leave_field(self) -> None:
         """Esc in a field: the keyboard goes back to the slides."""
@@ -143,7 +162,6 @@ class Records(QObject):
         self.recorder = Recorder(self.store, self.talk.clock.elapsed, target=target)
         self.talk.clock.start()
         self.recorder.enter(self.talk.slide(self.talk.audience))
-        self.presenter.rehearsing = True
         self.refresh()
 
     def stop_rehearsal(self, show_report: bool = True) -> None:
@@ -153,7 +171,6 @@ class Records(QObject):
         self.recorder.finish()
         run_id = self.recorder.run_id
         self.recorder = None
-        self.presenter.rehearsing = False
         if show_report:
             self.show_report(run_id)
         self.refresh()
@@ -166,6 +183,6 @@ class Records(QObject):
         if self.store is None:
             return
         window = ReportWindow(self.store, self.talk.deck, self.talk.budgets, run_id, self.presenter)
-        window.timings_written.connect(lambda message: self.presenter.banner.show_message(message, "info"))
+        window.timings_written.connect(lambda message: self.presenter.show_message(message, "info"))
         self.report_window = window
         window.show()

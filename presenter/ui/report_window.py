@@ -12,13 +12,23 @@ from pathlib import Path
 
 from PySide6.QtCore import QRectF, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
-from PySide6.QtWidgets import (QCheckBox, QDialog, QFileDialog, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from presenter.deck.model import Deck
 from presenter.render.report import draw_report, save_report_pdf, save_report_png
 from presenter.talk.rehearsal import Report, build_report, format_report, write_timings
 from presenter.talk.storage import Store
+from presenter.ui import style
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +68,7 @@ class ReportWindow(QDialog):
         col.addWidget(ChartView(self.report), 3)
         table = QPlainTextEdit(format_report(self.report))
         table.setReadOnly(True)
-        table.setStyleSheet("font-family: 'DejaVu Sans Mono'; font-size: 12px")
+        table.setFont(style.font("mono", 13))
         col.addWidget(table, 2)
         self.average = QCheckBox("Use the average of all runs")
         self.status = QLabel()
@@ -89,7 +99,8 @@ class ReportWindow(QDialog):
         except OSError as exc:
             self.status.setText(f"Could not change the deck: {exc}")
             return
-        message = f"Timings written to {self.deck.path.name} for {len(seconds)} slides (original kept as {backup.name})."
+        message = (f"Timings written to {self.deck.path.name} for {len(seconds)} slides "
+                   f"(original kept as {backup.name}).")
         self.status.setText(message)
         self.timings_written.emit(message)
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import logging
 from collections import OrderedDict
 
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPixmap, QResizeEvent
+from PySide6.QtCore import QRect, QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from presenter.deck.model import Slide
@@ -86,6 +86,8 @@ class SlideView(QWidget):
         self.theme = theme
         self.frame: Frame | None = None
         self.placeholder = ""
+        self.aspect: float | None = None  # a preview in the projector's shape; None fills the widget
+        self.outline = ""  # the colour of a preview's frame ("" for none)
         self._pending: list[Frame] = []
         self._painted = False  # frames are prepared only after the first paint (start-up)
         self._prepare_timer = QTimer(self)
@@ -109,6 +111,23 @@ class SlideView(QWidget):
         self.cache.clear()
         self.update()
 
+    def set_aspect(self, aspect: float | None, outline: str = "") -> None:
+        """Show slides in this width/height shape, letterboxed and framed (a preview)."""
+        if (aspect, outline) != (self.aspect, self.outline):
+            self.aspect, self.outline = aspect, outline
+            self.cache.clear()
+            self.update()
+
+    def slide_rect(self) -> QRect:
+        """Where the slide is drawn inside the widget."""
+        r = self.rect()
+        if self.aspect is None:
+            return r
+        inner = r.adjusted(2, 2, -2, -2)
+        w = min(inner.width(), round(inner.height() * self.aspect))
+        h = min(inner.height(), round(w / self.aspect))
+        return QRect(inner.x() + (inner.width() - w) // 2, inner.y() + (inner.height() - h) // 2, w, h)
+
     def prepare(self, frames: list[Frame]) -> None:
         """Paint these frames at idle time, one per event-loop turn, so input stays responsive."""
         self._pending = [f for f in frames if f is not None]
@@ -116,7 +135,7 @@ class SlideView(QWidget):
             self._prepare_timer.start(0)
 
     def _prepare_one(self) -> None:
-        size, ratio = self.size(), self.devicePixelRatioF()
+        size, ratio = self.slide_rect().size(), self.devicePixelRatioF()
         while self._pending:
             slide, step = self._pending.pop(0)
             if not self.cache.has(slide, step, size, self.theme, ratio) and size.width() > 1:
@@ -131,24 +150,36 @@ class SlideView(QWidget):
             if self._pending:
                 self._prepare_timer.start(0)
 
+    @property
+    def painted(self) -> bool:
+        """Whether a slide has been painted on screen at least once."""
+        return self._painted
+
     def current_pixmap(self) -> QPixmap | None:
         """The frame shown now, or None."""
-        if self.frame is None or self.width() < 2:
+        size = self.slide_rect().size()
+        if self.frame is None or size.width() < 2 or size.height() < 2:
             return None
         slide, step = self.frame
-        return self.cache.get(slide, step, self.size(), self.theme, self.devicePixelRatioF())
+        return self.cache.get(slide, step, size, self.theme, self.devicePixelRatioF())
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         painter = QPainter(self)
         pixmap = self.current_pixmap()
+        target = self.slide_rect()
+        if self.aspect is not None:
+            painter.fillRect(self.rect(), self.palette().window())
         if pixmap is not None:
-            painter.drawPixmap(0, 0, pixmap)
+            painter.drawPixmap(target.topLeft(), pixmap)
             trace.mark(f"painted {self.objectName()}", once=False)
             self._first_paint_done()
         else:
-            painter.fillRect(self.rect(), QColor("#202020"))
+            painter.fillRect(target, QColor(self.theme.background))
             painter.setPen(QColor("#9a9a9a"))
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.placeholder)
+            painter.drawText(target, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.placeholder)
+        if self.outline:
+            painter.setPen(QPen(QColor(self.outline), 2))
+            painter.drawRect(target.adjusted(-1, -1, 0, 0))
         painter.end()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)

@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import sys
 import time
-
 from collections.abc import Callable
 
 ENABLED = os.environ.get("PRESENTER_TRACE") == "1"

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from presenter.talk.clock import Countdown, Pace, TalkClock, format_clock, pace, parse_duration, parse_end_time
+from presenter.talk.clock import Countdown, TalkClock, format_clock, parse_duration, parse_end_time
 
 
 @pytest.fixture
@@ -93,8 +93,5 @@ def test_end_time_and_countdown_go_negative() -> None:
         parse_end_time("25:00", now)
 
 
-def test_pace_and_format() -> None:
-    assert pace(100, 100) == Pace.ON_TIME
-    assert pace(200, 100) == Pace.BEHIND
-    assert pace(10, 100) == Pace.AHEAD
+def test_format() -> None:
     assert format_clock(65) == "1:05" and format_clock(-42) == "-0:42" and format_clock(3723) == "1:02:03"

@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from presenter.deck import load_deck, parse_deck
-from presenter.talk.clock import Pace
+from presenter.talk.clock import Countdown
 from presenter.talk.navigation import Navigator, Position
 from presenter.talk.talk import Blank, Talk
+from presenter.talk.verdict import Verdict
 
 DECK = ('# One\n\n---\n\n# Two\n\n- a <!-- .element: class="fragment" -->\n- b <!-- .element: class="fragment" -->\n\n'
         '---\n\n# Three\n\n----\n\n# Three down\n\n---\n\n<!-- .slide: data-visibility="hidden" -->\n# Hidden\n\n'
@@ -104,10 +105,12 @@ def test_clock_starts_on_first_advance_and_pace() -> None:
     assert talk.clock.elapsed() == 0
     talk.go("next")
     clock.t = 110
-    assert talk.pace().verdict == Pace.AHEAD  # type: ignore[union-attr]
+    assert talk.verdict().verdict == Verdict.AHEAD  # type: ignore[union-attr]
     clock.t = 100 + 60 + 60 + 30
-    assert talk.pace().verdict == Pace.BEHIND  # type: ignore[union-attr]
+    assert talk.verdict().verdict == Verdict.BEHIND  # type: ignore[union-attr]
     assert talk.total_budget() == 180
+    talk.countdown = Countdown(duration=120)  # a 2-minute slot: the plan is squeezed, and it is over
+    assert talk.verdict().verdict == Verdict.OVER and talk.remaining() == -30  # type: ignore[union-attr]
 
 
 def test_counter_and_empty_deck(decks_dir: Path) -> None:

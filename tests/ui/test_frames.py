@@ -38,7 +38,7 @@ def test_every_step_shows_the_right_frame(make_app, write_deck, qtbot) -> None:
         qtbot.keyClick(app.presenter, Qt.Key.Key_Right)
         qtbot.wait(20)  # let the neighbours be prepared, as in a talk
         assert shown(app.audience) == fresh(path, 0, step, app.audience.size())
-        assert shown(app.presenter.current) == fresh(path, 0, step, app.presenter.current.size())
+        assert shown(app.presenter.current) == fresh(path, 0, step, app.presenter.current.slide_rect().size())
 
 
 def test_reload_repaints_prepared_frames(make_app, write_deck, qtbot) -> None:
@@ -73,8 +73,8 @@ def test_resize_repaints_at_the_new_size(make_app, write_deck, qtbot) -> None:
     view = app.presenter.current
     qtbot.wait(50)
     app.presenter.resize(app.presenter.width() - 200, app.presenter.height() - 100)
-    qtbot.waitUntil(lambda: view.current_pixmap().size() == view.size())
-    assert shown(view) == fresh(path, 0, 0, view.size())
+    qtbot.waitUntil(lambda: view.current_pixmap().size() == view.slide_rect().size())
+    assert shown(view) == fresh(path, 0, 0, view.slide_rect().size())
 
 
 def test_transition_rules() -> None:

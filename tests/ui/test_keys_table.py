@@ -40,3 +40,32 @@ def test_user_table_overrides_one_action(tmp_path: Path, qapp, caplog: pytest.Lo
     by_action = {b.action: b.keys for b in load_bindings(user=mine)}
     assert by_action["next"] == ("J",)
     assert "bogus" not in by_action and "ignoring key binding 'bogus'" in caplog.text
+
+
+def test_a_user_key_wins_over_the_default_that_had_it(tmp_path: Path, qapp) -> None:
+    mine = tmp_path / "keys.yaml"
+    mine.write_text("notes_down: {keys: [PgDown]}\n", encoding="utf-8")
+    problems: list[str] = []
+    by_action = {b.action: b.keys for b in load_bindings(user=mine, problems=problems)}
+    assert by_action["notes_down"] == ("PgDown",)
+    assert "PgDown" not in by_action["next"] and "Right" in by_action["next"]
+    assert any("PgDown now does 'notes_down' instead of 'next'" in p for p in problems)
+
+
+@pytest.mark.parametrize("content", [b"\xff\xfe not utf-8", b"- just\n- a list\n", b"next: [", b"next: {keys: []}\n"])
+def test_a_broken_user_table_keeps_the_defaults(tmp_path: Path, qapp, content: bytes) -> None:
+    mine = tmp_path / "keys.yaml"
+    mine.write_bytes(content)
+    problems: list[str] = []
+    by_action = {b.action: b.keys for b in load_bindings(user=mine, problems=problems)}
+    assert "Right" in by_action["next"] and problems
+
+
+def test_bad_preferences_are_reported_and_replaced(make_app, write_deck, settings) -> None:
+    settings.setValue("notes/point_size", "huge")
+    settings.setValue("layout/large_print", "maybe")
+    settings.setValue("layout/splitter", 42)
+    app = make_app(write_deck("# A\n"))
+    assert app.presenter.notes.point_size == 18 and not app.presenter.large_print
+    text = app.presenter.banner.text()
+    assert "notes/point_size" in text and "layout/large_print" in text and "layout/splitter" in text

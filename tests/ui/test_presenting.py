@@ -54,7 +54,7 @@ def test_browsing_ahead_leaves_the_audience(make_app, write_deck, qtbot) -> None
     app = make_app(write_deck(DECK))
     qtbot.keyClick(app.presenter, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(app.presenter, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
-    assert labels(app) == ("1", "2.1") and "browsing" in app.presenter.status.text()
+    assert labels(app) == ("1", "2.1") and "browsing" in app.presenter.alert.text()
     qtbot.keyClick(app.presenter, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert labels(app) == ("2.1", "2.1")
 
@@ -62,7 +62,7 @@ def test_browsing_ahead_leaves_the_audience(make_app, write_deck, qtbot) -> None
 def test_freeze_and_blank(make_app, write_deck, qtbot) -> None:
     app = make_app(write_deck(DECK))
     press(qtbot, app, Qt.Key.Key_F, Qt.Key.Key_Right, Qt.Key.Key_Right)
-    assert labels(app) == ("1", "2.1") and "FROZEN" in app.presenter.status.text()
+    assert labels(app) == ("1", "2.1") and "FROZEN" in app.presenter.alert.text()
     press(qtbot, app, Qt.Key.Key_F)
     assert labels(app) == ("2.1", "2.1")
     press(qtbot, app, Qt.Key.Key_B)
