@@ -64,7 +64,7 @@ class Report:
             "slides": [
                 {"h": s.h, "v": s.v, "title": s.title, "notes_words": s.notes_words, "seconds": secs,
                  "background": s.background.summary(), "attributes": dict(s.attributes)}
-                for s, secs in zip(deck.slides, self.seconds)
+                for s, secs in zip(deck.slides, self.seconds, strict=True)
             ],
             "findings": [asdict(f) for f in self.findings],
         }
@@ -121,7 +121,8 @@ def _slide_findings(deck: Deck, slide: Slide) -> list[Finding]:
     out: list[Finding] = []
     where = (slide.label, slide.line)
     if slide.empty:
-        out.append(Finding("warning", "empty-slide", *where, "the slide is empty (the audience sees only the background)"))
+        out.append(Finding("warning", "empty-slide", *where,
+                           "the slide is empty (the audience sees only the background)"))
     elif not slide.has_notes and not slide.hidden:
         out.append(Finding("info", "no-notes", *where, "the slide has no speaker notes"))
     transition = slide.attributes.get("data-transition")
@@ -214,7 +215,7 @@ def format_text(report: Report) -> str:
     deck = report.deck
     lines = [f"{deck.title}  ({deck.path}; theme {deck.theme}, transition {deck.transition})", ""]
     lines.append(f"{'slide':>6}  {'title':<40} {'notes':>5} {'time':>5}  background")
-    for s, secs in zip(deck.slides, report.seconds):
+    for s, secs in zip(deck.slides, report.seconds, strict=True):
         title = (s.title or "(empty)")[:40]
         lines.append(f"{s.label:>6}  {title:<40} {s.notes_words:>5} {_mmss(secs):>5}  {s.background.summary()}")
     total = sum(report.seconds)

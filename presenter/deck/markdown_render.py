@@ -47,7 +47,7 @@ SLIDE_SECONDS = 0.5  # one slide's markdown (a real slide takes well under a mil
 DECK_SECONDS = 6.0  # every slide of one load together
 
 
-class TooSlow(Exception):
+class TooSlowError(Exception):
     """Raised inside markdown-it when a conversion runs past its deadline."""
 
 
@@ -63,7 +63,7 @@ class Deadline:
         """Count one step; every 256 steps, stop the conversion if the deadline has passed."""
         self.steps += 1
         if not self.steps & 255 and self.now() > self.at:
-            raise TooSlow
+            raise TooSlowError
 
 
 def _watch_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
@@ -177,7 +177,7 @@ class MarkdownRenderer:
             at = min(at, self._load_end)
         try:
             result = self._md.render(text, {"deadline": Deadline(at, self._now)})
-        except TooSlow:
+        except TooSlowError:
             log.info("markdown took longer than %.1f s; shown as plain text", self.slide_seconds)
             self.last_too_slow = True
             return "".join(f"<p>{html.escape(p)}</p>\n" for p in text.split("\n\n") if p.strip())

@@ -174,7 +174,7 @@ class Deck:
         """
         raw = [self.reveal_options.get(k) for k in ("width", "height")]
         dims = [slide_dimension(v) for v in raw]
-        if any(v is not None and d is None for v, d in zip(raw, dims)):
+        if any(v is not None and d is None for v, d in zip(raw, dims, strict=True)):
             return DEFAULT_SIZE
         return (dims[0] or DEFAULT_SIZE[0], dims[1] or DEFAULT_SIZE[1])
 

@@ -82,7 +82,7 @@ def budgets(deck: Deck) -> list[int]:
     if timings is None:
         by_index = {s.index: _own_or_estimate(s) for s in counted}
     else:
-        by_index = {s.index: t for s, t in zip(counted, timings)}
+        by_index = {s.index: t for s, t in zip(counted, timings, strict=True)}
     return [by_index.get(s.index, 0) for s in deck.slides]
 
 

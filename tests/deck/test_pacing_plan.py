@@ -36,7 +36,8 @@ def test_reveal_js_pacing_is_unchanged_without_an_overall_option() -> None:
 
 
 def test_an_overall_option_keeps_reveal_js_rules() -> None:
-    deck = parse_deck('---\nrevealOptions: {totalTime: 300}\n---\n# A\n<!-- .slide: data-timing="100" -->\n\n---\n\n# B\n')
+    deck = parse_deck("---\nrevealOptions: {totalTime: 300}\n---\n"
+                      '# A\n<!-- .slide: data-timing="100" -->\n\n---\n\n# B\n')
     assert budgets(deck) == [100, 200]
 
 

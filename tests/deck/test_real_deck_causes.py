@@ -98,7 +98,8 @@ def test_notes_without_a_blank_line_in_code_raise_no_d5() -> None:
 def test_preprocessor_css_and_scripts_in_front_matter_are_reported() -> None:
     deck = parse_deck("---\npreprocessor: pre.js\ncss: a.css\nscripts: [b.js]\n---\n# A\n")
     findings = {f.code: f for f in check_deck(deck).findings}
-    assert findings["preprocessor-ignored"].severity == "warning" and "pre.js" in findings["preprocessor-ignored"].message
+    preprocessor = findings["preprocessor-ignored"]
+    assert preprocessor.severity == "warning" and "pre.js" in preprocessor.message
     assert findings["css-ignored"].severity == findings["scripts-ignored"].severity == "info"
 
 

@@ -112,7 +112,8 @@ def _table(rng: Random) -> str:
     cols = rng.randint(1, 4)
     head = "|" + "|".join(_words(rng, 3) for _ in range(cols)) + "|"
     sep = "|" + "|".join(rng.choice(["---", ":--", "--:", ":-:", "-"]) for _ in range(cols)) + "|"
-    body = ["|" + "|".join(_inline(rng) for _ in range(rng.randint(0, cols + 1))) + "|" for _ in range(rng.randint(0, 5))]
+    body = ["|" + "|".join(_inline(rng) for _ in range(rng.randint(0, cols + 1))) + "|"
+            for _ in range(rng.randint(0, 5))]
     return "\n".join([head, sep, *body])
 
 
@@ -127,7 +128,8 @@ def _block(rng: Random) -> str:
         lambda: _fence(rng), lambda: _table(rng), lambda: _attribute_comment(rng), lambda: f"    {text}",
         lambda: rng.choice(["---", "***", "- - -", "___"]), lambda: f"<br>\n{text}",
         lambda: f"<script>\n{text}\n</script>", lambda: "w" * rng.randint(1_000, 30_000), lambda: _nested(rng),
-        lambda: f"{text}\r\n{text}", lambda: f"\x00{text}" if rng.random() < 0.05 else text, lambda: f"<!-- {text}", lambda: "</section>" * 3,
+        lambda: f"{text}\r\n{text}", lambda: f"\x00{text}" if rng.random() < 0.05 else text,
+        lambda: f"<!-- {text}", lambda: "</section>" * 3,
         lambda: f"<aside class=\"notes\">{text}</aside>", lambda: f"[ref]: {rng.choice(URLS)}\n\n[{text}][ref]",
     ]
     return rng.choice(makers)()
@@ -161,7 +163,8 @@ def _option(rng: Random, key: str) -> str | None:
             return rng.choice(HOSTILE_SEPARATORS)
         return rng.choice(SEPARATORS) if rng.random() < 0.5 else None
     choices = {"title": [repr(_words(rng, 4))], "theme": ["night", "black", "nope", "'../x'", "[1]", "white"],
-               "preprocessor": ["pre.js"], "css": ["a.css"], "duration": ["20m", "x", "-3m"], "end": ["'19:45'", "99:99"]}
+               "preprocessor": ["pre.js"], "css": ["a.css"], "duration": ["20m", "x", "-3m"],
+               "end": ["'19:45'", "99:99"]}
     return rng.choice(choices[key])
 
 
