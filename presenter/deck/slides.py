@@ -186,5 +186,9 @@ def _title(section: Element) -> str:
         for el in section.iter():
             text = collapse(el.text()) if el.tag in tags else ""
             if text:
-                return text if len(text) <= 60 else text[:57].rsplit(" ", 1)[0] + "…"
-    return ""
+                return _shorten(text)
+    return _shorten(collapse(section.text()))  # text straight in the section (a raw <section>)
+
+
+def _shorten(text: str) -> str:
+    return text if len(text) <= 60 else text[:57].rsplit(" ", 1)[0] + "…"
