@@ -65,6 +65,8 @@ CASES: list[tuple[str, str, str]] = [
      "<font size='5'> **A**: x\n\n**B**: y\n\n**C**: z\n</font>\n"),
     ("stray-end-tags", "HTML parsing: a stray </p> is an empty paragraph, <image> is <img>",
      'Text</p>\n\n<image src="a.png">\n'),
+    ("raw-notes-aside", "an <aside class=\"notes\"> in the slide is notes too, joined with the marker's",
+     '# A\n\n<aside class="notes">private</aside>\n\nText\n\nNote: more\n'),
     ("smartypants-option", "revealOptions.markdown.smartypants: marked's quotes and dashes",
      "---\nrevealOptions:\n  markdown:\n    smartypants: true\n---\nIt's \"quoted\" -- and --- done...\n"),
     ("breaks-option", "revealOptions.markdown.breaks: every line end is a <br>",

@@ -77,7 +77,7 @@ class SlideBuilder:
         # Notes are rendered when first shown, unless they hold attribute comments, which
         # reveal.js applies to the slide (the notes sit inside its <section>).
         aside = self._notes_tree(parts.notes) if parts.notes and "<!--" in parts.notes else None
-        edited = "<!--" in body or aside is not None
+        edited = "<!--" in body or aside is not None or "<aside" in body
         notes_html: str | None = None
         if edited:
             if aside is not None:
@@ -99,9 +99,9 @@ class SlideBuilder:
                             "these notes follow a closed raw <section>, so reveal.js shows them on no slide; "
                             "presenter does not either: move the notes marker before the </section>")
             return self._stack(index, chunk.h, section, inner, parts, notes_html, where, holder)
-        html = serialize(section) if edited else f"<section>{body}</section>"
-        return [self._slide(index, chunk.h, chunk.v, section, html, parts.content, parts.notes or "", notes_html,
-                            where)]
+        html = None if edited else f"<section>{body}</section>"
+        return [self._slide(index, chunk.h, chunk.v, section, parts.content, parts.notes or "", notes_html, where,
+                            html=html)]
 
     def _stack(self, index: int, h: int, outer: Element, inner: list[Element], parts: split.NotesSplit,
                notes_html: str | None, where: _Where, holder: int | None) -> list[Slide]:
@@ -113,12 +113,19 @@ class SlideBuilder:
                 el.attrs.pop(marker, None)
             mine = k == holder
             notes = el.attrs.get("data-notes", notes_html if mine else None)
-            slides.append(self._slide(index + k, h, k + 1, el, serialize(el), parts.content,
-                                      parts.notes or "" if mine else "", notes, where, backdrop))
+            slides.append(self._slide(index + k, h, k + 1, el, parts.content, parts.notes or "" if mine else "",
+                                      notes, where, backdrop))
         return slides
 
-    def _slide(self, index: int, h: int, v: int, section: Element, html: str, markdown: str, notes: str,
-               notes_html: str | None, where: _Where, backdrop: Background | None = None) -> Slide:
+    def _slide(self, index: int, h: int, v: int, section: Element, markdown: str, notes: str,
+               notes_html: str | None, where: _Where, backdrop: Background | None = None,
+               html: str | None = None) -> Slide:
+        if html is None:  # the tree was edited: serialise it, without the <aside class="notes"> it holds
+            raw_notes = _take_notes_asides(section)
+            if raw_notes and "data-notes" not in section.attrs:  # reveal.js joins every notes aside
+                marker = notes_html if notes_html is not None else self.notes_renderer(notes).strip() if notes else ""
+                notes_html = "\n".join([*raw_notes, marker] if marker else raw_notes)
+            html = serialize(section)
         background = Background.from_attributes(section.attrs)
         if backdrop is not None and not background.is_set:  # the stack's background shows behind it
             background = dataclasses.replace(backdrop, transition=background.transition or backdrop.transition)
@@ -163,6 +170,23 @@ class SlideBuilder:
         aside.tag = "aside"
         aside.attrs = {"class": "notes"}
         return aside
+
+
+def _take_notes_asides(section: Element) -> list[str]:
+    """Remove every ``<aside class="notes">`` from the slide and return their contents, in order."""
+    found: list[str] = []
+    stack = [section]
+    while stack:
+        parent = stack.pop()
+        for child in list(parent.children):
+            if not isinstance(child, Element):
+                continue
+            if child.tag == "aside" and "notes" in child.attrs.get("class", "").split():
+                found.append("".join(serialize(c) for c in child.children).strip())
+                parent.children.remove(child)
+            else:
+                stack.append(child)
+    return found
 
 
 def _notes_holder(body: str, inner: list[Element]) -> int | None:
