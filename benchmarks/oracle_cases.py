@@ -67,6 +67,9 @@ CASES: list[tuple[str, str, str]] = [
      'Text</p>\n\n<image src="a.png">\n'),
     ("raw-notes-aside", "an <aside class=\"notes\"> in the slide is notes too, joined with the marker's",
      '# A\n\n<aside class="notes">private</aside>\n\nText\n\nNote: more\n'),
+    ("gfm-autolinks", "bare URLs, www. and e-mail addresses are links, trailing punctuation left out",
+     "See https://example.com/a_b, and www.x.org. Mail a.b@c.org or (http://q.com/x).\n\n"
+     "[https://in.link](u) `https://code.x` xhttp://a.b/c https://a.com/x_y_z_\n"),
     ("smartypants-option", "revealOptions.markdown.smartypants: marked's quotes and dashes",
      "---\nrevealOptions:\n  markdown:\n    smartypants: true\n---\nIt's \"quoted\" -- and --- done...\n"),
     ("breaks-option", "revealOptions.markdown.breaks: every line end is a <br>",

@@ -3,7 +3,7 @@
 markdown-it-py is the Python port of the CommonMark reference parser, whose block rules marked
 follows (HTML blocks, lists, fences, lazy lines). On top of CommonMark:
 
-* GFM tables; strikethrough as marked reads it (``~~x~~`` and ``~x~``);
+* GFM tables and autolinks; strikethrough as marked reads it (``~~x~~`` and ``~x~``);
 * marked's departures from CommonMark, as markdown-it rules (``presenter.deck.marked_rules``);
 * code blocks take reveal.js's info string (``js [1-3]``, ``[123: 2]``) and become
   ``<pre><code class="LANG" data-line-numbers=… data-ln-start-from=…>``, as the plugin's renderer;
@@ -32,6 +32,7 @@ from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
 from presenter.deck.marked_rules import (
+    autolinks,
     item_breaks,
     lazy_list_lines,
     smartypants,
@@ -129,7 +130,7 @@ def make_parser(options: Mapping[str, Any] | None = None) -> MarkdownIt:
     md.validateLink = _any_link  # type: ignore[method-assign]  # marked keeps every URL; the deck layer vets them
     md.block.ruler.before("table", "presenter_deadline", _watch_block)
     md.inline.ruler.before("text", "presenter_deadline", _watch_inline)
-    for plugin in (lazy_list_lines, item_breaks, unicode_space_headings, strikethrough):
+    for plugin in (lazy_list_lines, item_breaks, unicode_space_headings, strikethrough, autolinks):
         md.use(plugin)
     if options.get("smartypants"):
         md.use(smartypants)

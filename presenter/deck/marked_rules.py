@@ -14,6 +14,8 @@ Each is a rule added to the markdown-it parser, never a rewrite of the deck's te
   (``Math~/Dutch~`` is struck through); a run of tildes that strikes nothing stays text.
 * **heading after any white space** (``unicode_space_headings``): marked takes ``###`` followed by
   any JavaScript white space (a no-break space, often typed by accident) as a heading.
+* **autolinks** (``autolinks``): GFM's bare ``https://…``, ``www.…`` and e-mail addresses become
+  links, with marked's rules for where they end (trailing punctuation is left out).
 * **smartypants** (``smartypants``): marked's own replacements (``--``, ``---``, quotes, ``...``),
   applied to text only, when the deck sets ``markdown: {smartypants: true}``.
 """
@@ -29,6 +31,7 @@ from markdown_it.rules_block import html_block, lheading, paragraph
 from markdown_it.rules_block.state_block import StateBlock
 from markdown_it.rules_core.state_core import StateCore
 from markdown_it.rules_inline.state_inline import StateInline
+from markdown_it.token import Token
 
 log = logging.getLogger(__name__)
 
@@ -154,6 +157,79 @@ def _strikethrough(state: StateInline, silent: bool) -> bool:
 def strikethrough(md: MarkdownIt) -> None:
     """markdown-it plugin: marked's ``~x~`` / ``~~x~~`` strikethrough (no flanking rules)."""
     md.inline.ruler.before("emphasis", "marked_del", _strikethrough)
+
+
+# marked 4 ``inline.gfm.url`` and ``inline._backpedal``
+_URL = re.compile(r"((?:ftp|https?)://|www\.)(?:[a-zA-Z0-9\-]+\.?)+[^\s<]*"
+                  r"|[A-Za-z0-9._+-]+(@)[a-zA-Z0-9-_]+(?:\.[a-zA-Z0-9-_]*[a-zA-Z0-9])+(?![-_])")
+_BACKPEDAL = re.compile(r"(?:[^?!.,:;*_~()&]+|\([^)]*\)|&(?![a-zA-Z0-9]+;$)|[?!.,:;*_~)]+(?!$))+")
+_EMAIL_CHAR = re.compile(r"[a-zA-Z0-9.!#$%&'*+/=?_`{|}~-]")
+
+
+def _url_matches(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, href)`` of the GFM autolinks in a run of plain text, as marked finds them."""
+    out: list[tuple[int, int, str]] = []
+    pos = 0
+    while (m := _URL.search(text, pos)) is not None:
+        start = m.start()
+        if m.group(2) and start > pos and _EMAIL_CHAR.match(text[start - 1]):
+            pos = start + 1  # marked starts an address only after a character that cannot be in one
+            continue
+        link = m.group(0)
+        if not m.group(2):
+            while (trimmed := _BACKPEDAL.match(link)) is not None and trimmed.group(0) != link:
+                link = trimmed.group(0)
+        href = "mailto:" + link if m.group(2) else ("http://" + link if m.group(1) == "www." else link)
+        out.append((start, start + len(link), href))
+        pos = start + max(len(link), 1)
+    return out
+
+
+def _link_tokens(md: MarkdownIt, token: Token, matches: list[tuple[int, int, str]]) -> list[Token]:
+    text, out, last = token.content, [], 0
+    for start, end, href in matches:
+        if start > last:
+            out.append(_text(text[last:start], token.level))
+        opening = Token("link_open", "a", 1, attrs={"href": md.normalizeLink(href)}, markup="linkify",
+                        info="auto", level=token.level)
+        out += [opening, _text(text[start:end], token.level + 1), Token("link_close", "a", -1, markup="linkify",
+                                                                       info="auto", level=token.level)]
+        last = end
+    if last < len(text):
+        out.append(_text(text[last:], token.level))
+    return out
+
+
+def _text(content: str, level: int) -> Token:
+    return Token("text", "", 0, content=content, level=level)
+
+
+def _autolink_rule(state: StateCore) -> None:
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        children: list[Token] = []
+        in_link = 0
+        for child in block.children:
+            if child.type in ("link_open", "link_close"):
+                in_link += 1 if child.type == "link_open" else -1
+            elif child.type == "html_inline":
+                in_link += _html_link_depth(child.content)
+            matches = _url_matches(child.content) if child.type == "text" and not in_link else []
+            children += _link_tokens(state.md, child, matches) if matches else [child]
+        block.children = children
+
+
+def _html_link_depth(tag: str) -> int:
+    """+1 for a raw ``<a …>``, -1 for ``</a>``, else 0 (no autolinks inside a link)."""
+    if re.match(r"<a[\s>]", tag, re.IGNORECASE):
+        return 1
+    return -1 if tag.strip().lower() == "</a>" else 0
+
+
+def autolinks(md: MarkdownIt) -> None:
+    """markdown-it plugin: GFM autolinks as marked finds them (bare URLs, ``www.``, e-mail addresses)."""
+    md.core.ruler.push("marked_autolinks", _autolink_rule)
 
 
 _SMARTYPANTS = (
