@@ -159,27 +159,45 @@ def strikethrough(md: MarkdownIt) -> None:
     md.inline.ruler.before("emphasis", "marked_del", _strikethrough)
 
 
-# marked 4 ``inline.gfm.url`` and ``inline._backpedal``
-_URL = re.compile(r"((?:ftp|https?)://|www\.)(?:[a-zA-Z0-9\-]+\.?)+[^\s<]*"
-                  r"|[A-Za-z0-9._+-]+(@)[a-zA-Z0-9-_]+(?:\.[a-zA-Z0-9-_]*[a-zA-Z0-9])+(?![-_])")
+# marked 4 ``inline.gfm.url`` (its two halves) and ``inline._backpedal``. marked tries them only
+# where its text rule stops: before ``http://``, ``https://``, ``ftp://``, ``www.``, and before a run
+# of address characters that reaches an ``@``. Searching from those places only keeps this linear
+# (a regex search at every character of a 30,000-letter word would not be).
+_URL_START = re.compile(r"(?:ftp|https?)://|www\.")
+_URL_AT = re.compile(r"((?:ftp|https?)://|www\.)(?:[a-zA-Z0-9\-]+\.?)+[^\s<]*")
+_EMAIL_AT = re.compile(r"[A-Za-z0-9._+-]+@[a-zA-Z0-9-_]+(?:\.[a-zA-Z0-9-_]*[a-zA-Z0-9])+(?![-_])")
 _BACKPEDAL = re.compile(r"(?:[^?!.,:;*_~()&]+|\([^)]*\)|&(?![a-zA-Z0-9]+;$)|[?!.,:;*_~)]+(?!$))+")
-_EMAIL_CHAR = re.compile(r"[a-zA-Z0-9.!#$%&'*+/=?_`{|}~-]")
+_EMAIL_RUN = re.compile(r"[a-zA-Z0-9.!#$%&'*+/=?_`{|}~-]+")  # maximal runs: linear to find
+_MAX_BACKPEDAL = 50
+
+
+def _candidates(text: str) -> list[int]:
+    starts = {m.start() for m in _URL_START.finditer(text)}
+    if "@" in text:
+        starts.update(m.start() for m in _EMAIL_RUN.finditer(text) if text.startswith("@", m.end()))
+    return sorted(starts)
 
 
 def _url_matches(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, href)`` of the GFM autolinks in a run of plain text, as marked finds them."""
     out: list[tuple[int, int, str]] = []
     pos = 0
-    while (m := _URL.search(text, pos)) is not None:
-        start = m.start()
-        if m.group(2) and start > pos and _EMAIL_CHAR.match(text[start - 1]):
-            pos = start + 1  # marked starts an address only after a character that cannot be in one
+    for start in _candidates(text):
+        if start < pos:
+            continue
+        m = _URL_AT.match(text, start) or _EMAIL_AT.match(text, start)
+        if m is None:
             continue
         link = m.group(0)
-        if not m.group(2):
-            while (trimmed := _BACKPEDAL.match(link)) is not None and trimmed.group(0) != link:
+        if m.re is _URL_AT:
+            for _ in range(_MAX_BACKPEDAL):
+                trimmed = _BACKPEDAL.match(link)
+                if trimmed is None or trimmed.group(0) == link:
+                    break
                 link = trimmed.group(0)
-        href = "mailto:" + link if m.group(2) else ("http://" + link if m.group(1) == "www." else link)
+            href = "http://" + link if m.group(1) == "www." else link
+        else:
+            href = "mailto:" + link
         out.append((start, start + len(link), href))
         pos = start + max(len(link), 1)
     return out
