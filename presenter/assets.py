@@ -1,22 +1,26 @@
-"""Finding the files under ``resources/`` (installed as ``presenter.resources``)."""
+"""Finding the files under ``resources/`` (installed as the package ``presenter.resources``).
+
+Only the package itself is asked (``importlib.resources``), never a folder next to it, so another
+package's ``resources/`` in site-packages can never stand in for presenter's.
+"""
 
 from __future__ import annotations
 
 import functools
 import importlib.resources
-import importlib.util
 from pathlib import Path
 
 
 @functools.cache
 def resource_dir() -> Path:
-    """The folder holding themes, fonts and the key map, installed or in a source checkout."""
-    source = Path(__file__).resolve().parent.parent / "resources"
-    if (source / "themes").is_dir():
-        return source
-    if importlib.util.find_spec("presenter.resources") is not None:  # pragma: no cover (installed)
-        return Path(str(importlib.resources.files("presenter.resources")))
-    raise FileNotFoundError("presenter's resources folder is missing; reinstall presenter")
+    """The folder holding themes, fonts, the key map and the window style."""
+    try:
+        folder = Path(str(importlib.resources.files("presenter.resources")))
+    except ModuleNotFoundError:  # pragma: no cover (a broken install)
+        folder = Path()
+    if not (folder / "keys.yaml").is_file():
+        raise FileNotFoundError("presenter's resources are missing; reinstall presenter (pip install presenter)")
+    return folder
 
 
 def resource(*parts: str) -> Path:

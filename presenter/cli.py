@@ -8,13 +8,21 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from presenter.deck import load_deck
 from presenter.deck.errors import PresenterError
+from presenter.talk.dates import plural
+
+if TYPE_CHECKING:
+    from presenter.deck.model import Deck
+    from presenter.talk.questions import Question
+    from presenter.talk.storage import Store
 
 log = logging.getLogger(__name__)
 
 COMMANDS = ("check", "show", "export", "present", "rehearse", "report", "questions")
+QUESTION_FORMATS = ("md", "csv", "pdf", "docx")
 EXIT_OK, EXIT_WARNINGS, EXIT_FAILED = 0, 1, 2
 
 
@@ -35,16 +43,7 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("--step", type=int, default=-1, help="fragment step (default: all fragments shown)")
     show.add_argument("--size", default="1920x1080", help="WIDTHxHEIGHT in pixels (default 1920x1080)")
     show.add_argument("-o", "--output", type=Path, required=True, help="the PNG file to write")
-    export = sub.add_parser("export", help="write notes pages, handouts or a speaker script as PDF")
-    export.add_argument("deck", type=Path)
-    export.add_argument("-o", "--output", type=Path, required=True, help="the PDF file to write")
-    export.add_argument("--layout", default="notes",
-                        help="notes (default), handout-2, handout-3, handout-4, handout-6, handout-9 or script")
-    export.add_argument("--page", default="A4", help="A4 (default) or Letter")
-    export.add_argument("--landscape", action="store_true", help="landscape pages")
-    export.add_argument("--slides", default="", help="a range such as 3-7 or 2.2-4 (default: all)")
-    export.add_argument("--skip-without-notes", action="store_true", help="leave out slides that have no notes")
-    export.add_argument("--with-questions", action="store_true", help="append the questions log")
+    _export_arguments(sub.add_parser("export", help="write notes pages, handouts or a speaker script as PDF"))
     report = sub.add_parser("report", help="rehearsal report: time per slide against the plan")
     report.add_argument("deck", type=Path)
     report.add_argument("--run", type=int, default=None, help="run number (default: the latest)")
@@ -53,20 +52,43 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--write-timings", action="store_true",
                         help="put the measured seconds into the deck as data-timing (a .bak copy is kept)")
     report.add_argument("--average", action="store_true", help="with --write-timings: the average of all runs")
-    questions = sub.add_parser("questions", help="export the questions asked in the Q&A")
+    report.add_argument("--db", type=Path, help="read this database (e.g. a recovered one) instead of the deck's")
+    questions = sub.add_parser("questions", help="export the questions asked in the Q&A (the minutes pack)")
     questions.add_argument("deck", type=Path)
-    questions.add_argument("--format", choices=("md", "csv", "pdf"), default="md")
+    questions.add_argument("--format", choices=QUESTION_FORMATS, default="md",
+                           help="md (default), csv (every field), pdf, or docx (a Word action table for the minutes)")
     questions.add_argument("-o", "--output", type=Path, help="file to write (default: print md/csv)")
-    present = sub.add_parser("present", help="present a deck (the default command)")
-    present.add_argument("deck", type=Path)
-    present.add_argument("--audience-screen", type=int, default=None, help="screen number for the audience")
-    present.add_argument("--start-slide", default="1", help="slide to start on: 3 or 3.2")
-    present.add_argument("--duration", default=None, help="talk length, e.g. 20m, 1h10m, 90s")
-    present.add_argument("--end", default=None, help="time the talk must end, e.g. 19:45")
-    rehearse = sub.add_parser("rehearse", help="present and record a rehearsal run (time on every slide)")
-    for action in present._actions[1:]:
-        rehearse._add_action(action)
+    questions.add_argument("--db", type=Path, help="read this database (e.g. a recovered one) instead of the deck's")
+    talk = argparse.ArgumentParser(add_help=False)  # the options shared by present and rehearse
+    talk.add_argument("deck", type=Path)
+    talk.add_argument("--audience-screen", type=int, default=None, help="screen number for the audience")
+    talk.add_argument("--start-slide", default="1", help="slide to start on: 3 or 3.2")
+    talk.add_argument("--duration", default=None, help="talk length, e.g. 20m, 1h10m, 90s")
+    talk.add_argument("--end", default=None, help="time the talk must end, e.g. 19:45")
+    talk.add_argument("--companion", action="store_true",
+                      help="phone clicker and clerk page on the local network (QR code in the presenter window)")
+    talk.add_argument("--companion-host", default=None, metavar="ADDR",
+                      help="the companion's address, for --companion or C (default: the laptop's LAN address; "
+                      "0.0.0.0 only if asked)")
+    sub.add_parser("present", parents=[talk], help="present a deck (the default command)")
+    sub.add_parser("rehearse", parents=[talk], help="present and record a rehearsal run (time on every slide)")
     return parser
+
+
+def _export_arguments(export: argparse.ArgumentParser) -> None:
+    from presenter.render.choices import DEFAULT_LAYOUT, DEFAULT_PRINT_STYLE, LAYOUTS, PRINT_STYLES, describe
+
+    export.add_argument("deck", type=Path)
+    export.add_argument("-o", "--output", type=Path, required=True, help="the PDF file to write")
+    export.add_argument("--layout", default=DEFAULT_LAYOUT, choices=list(LAYOUTS), metavar="LAYOUT",
+                        help=describe(LAYOUTS, DEFAULT_LAYOUT))
+    export.add_argument("--print-style", default=DEFAULT_PRINT_STYLE, choices=list(PRINT_STYLES), metavar="STYLE",
+                        help=describe(PRINT_STYLES, DEFAULT_PRINT_STYLE))
+    export.add_argument("--page", default="A4", help="A4 (default) or Letter")
+    export.add_argument("--landscape", action="store_true", help="landscape pages")
+    export.add_argument("--slides", default="", help="a range such as 3-7 or 2.2-4 (default: all)")
+    export.add_argument("--skip-without-notes", action="store_true", help="leave out slides that have no notes")
+    export.add_argument("--with-questions", action="store_true", help="append the questions log")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -118,7 +140,8 @@ def _export(args: argparse.Namespace) -> int:
     ensure_gui_app()
     extra = _questions_html(deck) if args.with_questions else ""
     options = ExportOptions(layout=args.layout, page=args.page, landscape=args.landscape, slides=args.slides,
-                            include_without_notes=not args.skip_without_notes, extra_html=extra)
+                            include_without_notes=not args.skip_without_notes, extra_html=extra,
+                            print_style=args.print_style)
     show = sys.stderr.isatty() or len(deck.slides) > 40
 
     def progress(done: int, total: int) -> bool:
@@ -127,7 +150,7 @@ def _export(args: argparse.Namespace) -> int:
         return True
 
     pages = export_pdf(deck, args.output, options, progress)
-    print(f"wrote {args.output} ({pages} pages, layout {args.layout})")
+    print(f"wrote {args.output} ({pages} pages, layout {args.layout}, print style {args.print_style})")
     return EXIT_OK
 
 
@@ -138,46 +161,81 @@ def _present(args: argparse.Namespace) -> int:
     return run(args)
 
 
-def _store(deck_path: Path):  # noqa: ANN202
-    from presenter.talk.storage import open_store
+def _read_store(deck: Deck, db: Path | None = None) -> Store | None:
+    """The deck's database if it exists (read-only commands never create one)."""
+    from presenter.talk.storage import open_existing
 
-    return open_store(deck_path)
+    return open_existing(deck.path, db)
 
 
-def _questions_html(deck) -> str:  # noqa: ANN001
+def _questions_html(deck: Deck) -> str:
     from presenter.talk.questions import QuestionLog, to_html
 
-    return to_html(QuestionLog(_store(deck.path)).all(), deck.title)
+    store = _read_store(deck)
+    items = QuestionLog(store).all() if store is not None else []
+    if store is not None:
+        store.close()
+    return to_html(items, deck.title)
+
+
+def _no_database(deck: Deck, what: str) -> int:
+    print(f"presenter: no {what} recorded for {deck.path} yet (it has no database; nothing was written)",
+          file=sys.stderr)
+    return EXIT_WARNINGS
 
 
 def _questions(args: argparse.Namespace) -> int:
-    from presenter.talk.questions import QuestionLog, to_csv, to_markdown
+    from presenter.talk.questions import QuestionLog
 
     deck = load_deck(args.deck)
-    items = QuestionLog(_store(deck.path)).all()
-    if args.format == "pdf":
-        if args.output is None:
-            print("presenter: error: --format pdf needs -o FILE", file=sys.stderr)
-            return EXIT_FAILED
-        from presenter.render.handout import ExportOptions, export_pdf
-        from presenter.render.qtapp import ensure_gui_app
-        from presenter.talk.questions import to_html
-
-        ensure_gui_app()
-        export_pdf(deck, args.output, ExportOptions(layout="extra", extra_html=to_html(items, deck.title)))
-        print(f"wrote {args.output} ({len(items)} questions)")
-        return EXIT_OK
-    text = to_csv(items) if args.format == "csv" else to_markdown(items, deck.title)
-    if args.output is None:
-        sys.stdout.write(text)
-        return EXIT_OK
-    try:
-        args.output.write_text(text, encoding="utf-8", newline="" if args.format == "csv" else None)
-    except OSError as exc:
-        print(f"presenter: error: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+    if args.format in ("pdf", "docx") and args.output is None:
+        print(f"presenter: error: --format {args.format} needs -o FILE", file=sys.stderr)
         return EXIT_FAILED
-    print(f"wrote {args.output} ({len(items)} questions)")
+    store = _read_store(deck, args.db)
+    if store is None:
+        return _no_database(deck, "questions")
+    try:
+        items = QuestionLog(store).all()
+    finally:
+        store.close()
+    if args.format in ("pdf", "docx"):
+        _write_minutes(deck, items, args.format, args.output)
+    else:
+        _print_or_write(_minutes_text(deck, items, args.format), args.output, args.format)
+    if args.output is not None:
+        print(f"wrote {args.output} ({plural(len(items), 'question')})")
     return EXIT_OK
+
+
+def _minutes_text(deck: Deck, items: list[Question], fmt: str) -> str:
+    from presenter.talk.questions import to_csv, to_markdown
+
+    return to_csv(items) if fmt == "csv" else to_markdown(items, deck.title)
+
+
+def _print_or_write(text: str, output: Path | None, fmt: str) -> None:
+    from presenter.talk.files import write_text
+
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_text(output, text, newline="" if fmt == "csv" else None)
+
+
+def _write_minutes(deck: Deck, items: list[Question], fmt: str, output: Path) -> None:
+    if fmt == "docx":
+        from presenter.render.pdfmeta import deck_metadata
+        from presenter.talk.docx_minutes import write_docx
+
+        meta = deck_metadata(deck, deck.title)
+        write_docx(items, deck.title, output, author=meta.author, language=meta.language)
+        return
+    from presenter.render.handout import ExportOptions, export_pdf
+    from presenter.render.qtapp import ensure_gui_app
+    from presenter.talk.questions import to_html
+
+    ensure_gui_app()
+    export_pdf(deck, output, ExportOptions(layout="extra", extra_html=to_html(items, deck.title)))
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -185,7 +243,9 @@ def _report(args: argparse.Namespace) -> int:
     from presenter.talk.rehearsal import build_report, format_report, write_timings
 
     deck = load_deck(args.deck)
-    store = _store(deck.path)
+    store = _read_store(deck, args.db)
+    if store is None:
+        return _no_database(deck, "rehearsal")
     report = build_report(store, deck, budgets(deck), args.run)
     if report is None:
         print(f"presenter: no rehearsal recorded for {deck.path} yet (run 'presenter rehearse {args.deck}')",

@@ -47,3 +47,34 @@ class FakeClock:
 @pytest.fixture
 def fake_clock() -> FakeClock:
     return FakeClock()
+
+
+@pytest.fixture
+def settings(tmp_path: Path):
+    """Preferences kept in a file of the test's own (never the user's)."""
+    from PySide6.QtCore import QSettings
+
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def make_app(qtbot, settings, fake_clock):
+    """A running presentation on the two simulated screens, stopped after the test."""
+    from presenter.deck import load_deck
+    from presenter.ui.app import PresenterApp
+
+    apps: list[PresenterApp] = []
+
+    def make(path: Path, place: bool = True) -> PresenterApp:
+        app = PresenterApp(load_deck(path), settings, now=fake_clock)
+        app.start(place_windows=place)
+        qtbot.addWidget(app.presenter)
+        qtbot.addWidget(app.audience)
+        qtbot.waitExposed(app.presenter)
+        app.records.ensure_ready()
+        apps.append(app)
+        return app
+
+    yield make
+    for app in apps:
+        app.stop()

@@ -16,8 +16,9 @@ from presenter.render.themes import Theme
 
 log = logging.getLogger(__name__)
 
-_RGB = re.compile(r"rgba?\(\s*([\d.]+%?)\s*[, ]\s*([\d.]+%?)\s*[, ]\s*([\d.]+%?)\s*(?:[,/]\s*([\d.]+%?))?\s*\)", re.I)
-_GRADIENT = re.compile(r"^(linear|radial)-gradient\((.*)\)\s*$", re.I | re.S)
+_RGB = re.compile(r"rgba?\(\s*([\d.]+%?)\s*[, ]\s*([\d.]+%?)\s*[, ]\s*([\d.]+%?)\s*(?:[,/]\s*([\d.]+%?))?\s*\)",
+                  re.IGNORECASE)
+_GRADIENT = re.compile(r"^(linear|radial)-gradient\((.*)\)\s*$", re.IGNORECASE | re.DOTALL)
 
 
 def parse_color(text: str) -> QColor | None:
@@ -55,7 +56,7 @@ def _split_args(text: str) -> list[str]:
             current = ""
         else:
             current += ch
-    return parts + [current.strip()]
+    return [*parts, current.strip()]
 
 
 def gradient_brush(text: str, rect: QRectF) -> QBrush | None:

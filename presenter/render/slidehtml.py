@@ -1,267 +1,301 @@
-"""A slide's HTML turned into the rich text Qt lays out, styled like the reveal.js theme.
+"""A slide's HTML laid out as reveal.js lays it out in Chromium, into a :class:`Box` tree.
 
-Qt's rich text has no inline-block and ignores font sizes on ``<h1>``…``<h6>``, so headings
-become styled paragraphs and lists, quotes and code become one-cell tables centred on the
-slide, which is how reveal.js shows them (lists: a left-aligned block centred as a whole).
-Fragments that the current step has not revealed keep their space and become transparent.
+Block layout follows the CSS box model with margin collapsing (``boxes``); text is broken into
+CSS line boxes (``inline``); top-level lists and images are inline-level boxes on those lines
+(``lists``); tables, code and fragments have their own modules. What reveal.js never shows is
+never laid out: speaker notes, ``<script>``/``<style>`` contents, the fallback text of
+``<iframe>``/``<object>``/``<video>``. Nesting deeper than :data:`MAX_DEPTH` is laid out as
+plain text, so no slide can make layout slow or exhaust the stack.
 """
 
 from __future__ import annotations
 
-import html
 import logging
-import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import replace
+from pathlib import Path
 
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor
 
-from presenter.deck.fragments import fragment_groups
 from presenter.deck.html_tree import Comment, Element, Node, Text
-from presenter.render.fonts import css_families
-from presenter.render.themes import Theme
+from presenter.render.atoms import EMBEDS, embed_size, hidden, hr_box, image_box, tag_defaults
+from presenter.render.boxes import BoxProps, Stack, box_props, collapse
+from presenter.render.code import CodeTheme
+from presenter.render.codeblock import pre_box, text_content
+from presenter.render.css import Style, declarations
+from presenter.render.display import Box, BoxShadow, Fill
+from presenter.render.inline import InlineText
+from presenter.render.lists import list_box, nested_lists
+from presenter.render.sheet import StyleSheet, fragment_style
+from presenter.render.steps import Steps
+from presenter.render.tables import table_box
 
 log = logging.getLogger(__name__)
 
-ImageSize = Callable[[str], "tuple[str, int, int] | None"]  # url -> (resource name, w, h)
-_TEXT_ALIGN = re.compile(r"text-align:\s*(left|right|center|justify)")
-_LIST_STYLES = ("disc", "square", "circle")
-_HIGHLIGHT = {"red": "#ff2c2d", "green": "#17ff2e", "blue": "#1b91ff"}
-_INLINE = {"strong": "b", "b": "b", "em": "i", "i": "i", "del": "s", "s": "s", "sup": "sup", "sub": "sub",
-           "u": "u", "small": "small", "mark": "span", "span": "span", "abbr": "span", "kbd": "span"}
+ImageInfo = Callable[[str], "tuple[Path, int, int] | None"]  # src -> (file, natural width, height)
+MAX_DEPTH = 24
+MAX_NODES = 20_000  # elements and text runs laid out per slide; the rest would be far below its bottom
+MAX_CHARS = 200_000  # characters of text laid out per slide
+_WIDE = 100_000.0
+_BLOCK = frozenset("p h1 h2 h3 h4 h5 h6 blockquote pre table hr div section article header footer nav main "  # noqa: SIM905
+                   "figure figcaption address details summary dl dt dd form fieldset center li aside".split())
+_QUOTE_BG = QColor(255, 255, 255, round(0.05 * 255))
+_QUOTE_SHADOW = QColor(0, 0, 0, round(0.2 * 255))
 
 
-@dataclass
-class _Ctx:
-    color: QColor
-    alpha: float = 1.0
-    align: str = "center"
-    list_depth: int = 0
-    style: str = ""  # extra character style (fragment highlights, strike)
-
-
-def _rgba(color: QColor, alpha: float) -> str:
-    return f"rgba({color.red()},{color.green()},{color.blue()},{alpha * color.alphaF():.3f})"
-
-
-class SlideHtml:
-    """Builds Qt rich text for one slide tree.
+class SlideLayout:
+    """Lays out one slide section at one fragment step.
 
     Args:
         section: the slide's ``<section>`` element.
-        theme: the theme to style with.
-        text_color: the text colour (the theme's, or its contrast colour).
-        step: how many fragment groups are revealed (``-1``: all).
-        image: maps an ``<img src>`` to a document resource and its display size.
-        width: the logical slide width in px.
-        heading_color: the heading colour (the theme's when omitted).
+        sheet: the theme's element rules for this slide.
+        steps: the slide's fragment steps; step: how many are revealed (``-1``: all).
+        image: resolves an ``<img src>`` to its file and natural size.
+        width: the logical slide width.
+        code_theme: the deck's highlight theme.
+        trailing: the section has one more child after its content (reveal-md's notes
+            ``<aside>``), so its last heading keeps its bottom margin.
     """
 
-    def __init__(self, section: Element, theme: Theme, text_color: str, step: int,
-                 image: ImageSize, width: int = 960, heading_color: str | None = None):
-        self.theme = theme
-        self.heading_color = QColor(heading_color or theme.heading)
-        self.width = width
-        self.image = image
-        self.text_color = QColor(text_color)
-        groups = fragment_groups(section)
-        self.step = len(groups) if step < 0 else step
-        self.group_of = {id(el): i for i, group in enumerate(groups) for el in group}
+    def __init__(self, section: Element, sheet: StyleSheet, steps: Steps, step: int, image: ImageInfo,
+                 width: int, code_theme: CodeTheme, trailing: bool = False, height: int = 700):
         self.section = section
+        self.sheet = sheet
+        self.steps = steps
+        self.step = steps.count if step < 0 else step
+        self.image = image
+        self.width = float(width)
+        self.code_theme = code_theme
+        self.trailing = trailing
+        self.height = float(height)
+        self.stretched: dict[int, tuple[float, float]] = {}  # id(.r-stretch element) -> its size
+        self.nested: dict[int, int] = {}  # id(list inside a list) -> how many ul contain it, itself included
+        self.inline_blocks: set[int] = set()  # id(element) laid out as an inline-block
+        self.nodes = 0  # laid out so far (bounded by MAX_NODES)
+        self.chars = 0
 
-    def build(self) -> str:
-        """Return the whole slide as Qt rich text."""
-        t = self.theme
-        body = (f"color:{_rgba(self.text_color, 1)}; font-family:{css_families(t.body_font)}; "
-                f"font-size:{t.base}px")
-        ctx = _Ctx(self.text_color)
-        return f'<html><body style="{body}">{self._blocks(self.section.children, ctx)}</body></html>'
+    def build(self) -> Box:
+        """The section's content box; its height includes the outer margins (a BFC).
 
-    # -- fragments -------------------------------------------------------------------------
-    def _fragment_ctx(self, el: Element, ctx: _Ctx) -> _Ctx:
-        group = self.group_of.get(id(el))
+        A ``.r-stretch`` (or ``.stretch``) child of the section takes the height the rest leaves
+        (reveal.js ``layoutSlideContents``): laid out once at height 0 to measure the rest.
+        """
+        stretch = next((c for c in self.section.elements()
+                        if {"stretch", "r-stretch"} & set(c.attrs.get("class", "").split())), None)
+        if stretch is None:
+            return self._section()
+        self.stretched[id(stretch)] = (0.0, 0.0)
+        remaining = max(0.0, self.height - round(self._section().height))
+        found = self.image(stretch.attrs.get("src", "")) if stretch.tag == "img" else None
+        if found is not None:
+            scale = min(self.width / max(found[1], 1), remaining / max(found[2], 1))
+            self.stretched[id(stretch)] = (found[1] * scale, found[2] * scale)
+        else:
+            self.stretched[id(stretch)] = (self.width, remaining)
+        self.nodes = self.chars = 0
+        return self._section()
+
+    def _section(self) -> Box:
+        inner = self.flow(self.section.children, self.sheet.root(), self.width, 0, self.trailing)
+        box = Box(width=self.width, height=inner.margin_top + inner.height + inner.margin_bottom)
+        box.add(0.0, inner.margin_top, inner)
+        box.settle_overflow()
+        return box
+
+    # -- styles and fragments -------------------------------------------------------------
+    def style(self, parent: Style, el: Element) -> Style:
+        """The style of ``el``, with its fragment's opacity or highlight at this step."""
+        s = self.sheet.child(parent, el)
+        group = self.steps.group_of.get(id(el))
         if group is None:
-            return ctx
-        classes = el.attrs.get("class", "").split()
-        revealed, current = group < self.step, group == self.step - 1
-        alpha, style = ctx.alpha, ctx.style
-        if "fade-out" in classes:
-            alpha *= 0.0 if revealed else 1.0
-        elif "semi-fade-out" in classes:
-            alpha *= 0.5 if revealed else 1.0
-        elif "current-visible" in classes or "fade-in-then-out" in classes:
-            alpha *= 1.0 if current else 0.0
-        elif "fade-in-then-semi-out" in classes:
-            alpha *= (1.0 if current else 0.5) if revealed else 0.0
-        elif any(c.startswith("highlight-") for c in classes):
-            for name, value in _HIGHLIGHT.items():
-                if (f"highlight-{name}" in classes and revealed) or (f"highlight-current-{name}" in classes and current):
-                    return _Ctx(QColor(value), alpha, ctx.align, ctx.list_depth, style)
-        else:
-            alpha *= 1.0 if revealed else 0.0
-            if "strike" in classes and revealed:
-                style += "text-decoration:line-through;"
-        return _Ctx(ctx.color, alpha, ctx.align, ctx.list_depth, style)
+            return s
+        return fragment_style(s, el.attrs.get("class", "").split(), group < self.step, group == self.step - 1)
 
-    def _color(self, ctx: _Ctx, color: QColor | None = None) -> str:
-        return f"color:{_rgba(color or ctx.color, ctx.alpha)};{ctx.style}"
-
-    # -- blocks ----------------------------------------------------------------------------
-    def _blocks(self, nodes: list[Node], ctx: _Ctx) -> str:
-        out: list[str] = []
-        inline: list[Node] = []
+    # -- block layout ----------------------------------------------------------------------
+    def flow(self, nodes: list[Node], style: Style, width: float, depth: int, trailing: bool = False) -> Box:
+        """Block layout of ``nodes`` in a container ``width`` px wide styled ``style``."""
+        stack = Stack(width)
+        line: InlineText | None = None
+        elements = [n for n in nodes if isinstance(n, Element) and not hidden(n)]
+        last = None if trailing or not elements else elements[-1]
         for node in nodes:
-            if isinstance(node, Element) and node.tag in _BLOCK_TAGS:
-                if inline:
-                    out.append(self._paragraph(inline, ctx))
-                    inline = []
-                out.append(self._block(node, self._fragment_ctx(node, ctx)))
+            self.nodes += 1
+            if self.nodes > MAX_NODES:
+                break
+            if isinstance(node, Element) and hidden(node):
+                continue
+            if isinstance(node, Element) and self._is_block(node):
+                if line is not None:
+                    stack.push(line.layout(width))
+                    line = None
+                self._push_block(stack, node, style, width, depth, node is last)
             elif not isinstance(node, Comment):
-                inline.append(node)
-        if inline and any(not isinstance(n, Text) or n.data.strip() for n in inline):
-            out.append(self._paragraph(inline, ctx))
-        return "".join(out)
+                line = line or InlineText(style)
+                self.inline(node, style, line, width, depth)
+        if line is not None and not line.empty:
+            stack.push(line.layout(width))
+        return stack.box()
 
-    def _paragraph(self, nodes: list[Node], ctx: _Ctx, margin: str = "") -> str:
-        margin = margin or ("0" if ctx.list_depth else "20px 0")
-        return (f'<p align="{ctx.align}" style="margin:{margin}; line-height:130%; {self._color(ctx)}">'
-                f"{self._inline(nodes, ctx)}</p>")
+    def _is_block(self, el: Element) -> bool:
+        if id(el) in self.inline_blocks:
+            return False
+        display = declarations(el.attrs.get("style", "")).get("display", "")
+        if display:
+            return display in ("block", "flex", "list-item", "table", "grid")
+        return el.tag in _BLOCK or (el.tag in ("ul", "ol") and self._in_list(el))
 
-    def _block(self, el: Element, ctx: _Ctx) -> str:
-        handler = getattr(self, f"_block_{el.tag}", None)
-        if handler is not None:
-            return str(handler(el, ctx))
-        if el.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
-            return self._heading(el, ctx, int(el.tag[1]))
-        return self._blocks(el.children, ctx)  # div, section, figure…: their content
+    def _in_list(self, el: Element) -> bool:
+        return id(el) in self.nested
 
-    def _block_p(self, el: Element, ctx: _Ctx) -> str:
-        margin = "0 0 8px 0" if ctx.list_depth else "20px 0"
-        return self._paragraph(el.children, ctx, margin)
-
-    def _block_aside(self, el: Element, ctx: _Ctx) -> str:
-        return ""  # speaker notes never reach the slide
-
-    def _block_hr(self, el: Element, ctx: _Ctx) -> str:
-        return "<hr/>"
-
-    def _heading(self, el: Element, ctx: _Ctx, level: int) -> str:
-        t = self.theme
-        color = ctx.color if ctx.color != self.text_color else self.heading_color
-        style = (f"font-family:{css_families(t.heading_font)}; font-size:{t.heading_px(level):.0f}px; "
-                 f"font-weight:{t.heading_weight}; margin:0 0 20px 0; line-height:120%; "
-                 f"text-transform:{t.heading_transform}; {self._color(ctx, color)}")
-        if t.heading_letter_spacing:
-            style += f" letter-spacing:{t.heading_letter_spacing * t.heading_px(level):.1f}px;"
-        return f'<p align="{ctx.align}" style="{style}">{self._inline(el.children, ctx)}</p>'
-
-    def _centred_cell(self, inner: str, ctx: _Ctx, width: str = "", cell_style: str = "",
-                      padding: int = 0) -> str:
-        w = f' width="{width}"' if width else ""
-        return (f'<table align="center"{w} cellspacing="0" cellpadding="{padding}" style="margin:20px 0">'
-                f'<tr><td style="{cell_style}">{inner}</td></tr></table>')
-
-    def _list(self, el: Element, ctx: _Ctx) -> str:
-        kind = "decimal" if el.tag == "ol" else _LIST_STYLES[min(ctx.list_depth, 2)]
-        inner_ctx = _Ctx(ctx.color, ctx.alpha, "left", ctx.list_depth + 1, ctx.style)
-        items = "".join(self._item(li, self._fragment_ctx(li, inner_ctx)) for li in el.elements() if li.tag == "li")
-        start = f' start="{el.attrs["start"]}"' if el.tag == "ol" and "start" in el.attrs else ""
-        listing = f'<{el.tag}{start} style="list-style-type:{kind}; margin:0">{items}</{el.tag}>'
-        if ctx.list_depth:
-            return listing
-        return self._centred_cell(listing, ctx, cell_style="text-align:left")
-
-    _block_ul = _list
-    _block_ol = _list
-
-    def _item(self, li: Element, ctx: _Ctx) -> str:
-        marker = QColor(self.theme.list_marker) if self.theme.list_marker else None
-        body = self._blocks(li.children, ctx) if any(
-            isinstance(c, Element) and c.tag in _BLOCK_TAGS for c in li.children) else self._inline(li.children, ctx)
-        style = self._color(ctx, marker) if marker else self._color(ctx)
-        return f'<li style="{style}">{body}</li>'
-
-    def _block_blockquote(self, el: Element, ctx: _Ctx) -> str:
-        inner_ctx = _Ctx(ctx.color, ctx.alpha, "left", ctx.list_depth, ctx.style + "font-style:italic;")
-        inner = self._blocks(el.children, inner_ctx)
-        bg = f"background-color:rgba(255,255,255,{0.05 * ctx.alpha:.3f})"
-        return self._centred_cell(inner, ctx, "70%", bg, padding=5)
-
-    def _block_pre(self, el: Element, ctx: _Ctx) -> str:
-        code = html.escape(el.text().rstrip("\n"))
-        size = round(self.theme.base * 0.55)
-        style = (f"font-family:{css_families(self.theme.code_font)}; font-size:{size}px; "
-                 f"color:{_rgba(QColor('#dcdcdc'), ctx.alpha)}; margin:0")
-        bg = f"background-color:{_rgba(QColor('#3f3f3f'), ctx.alpha)}; text-align:left"
-        return self._centred_cell(f'<pre style="{style}">{code}</pre>', ctx, "90%", bg, padding=round(size * 0.5))
-
-    def _block_table(self, el: Element, ctx: _Ctx) -> str:
-        rows = [r for part in el.elements() for r in ([part] if part.tag == "tr" else part.elements()) if r.tag == "tr"]
-        pad = round(self.theme.base * 0.2)
-        line = _rgba(ctx.color, ctx.alpha)
-        out = []
-        for row in rows:
-            cells = []
-            for cell in row.elements():
-                m = _TEXT_ALIGN.search(cell.attrs.get("style", ""))
-                align = cell.attrs.get("align") or (m.group(1) if m else "left")
-                weight = "font-weight:bold;" if cell.tag == "th" else ""
-                style = f"border-bottom:1px solid {line}; text-align:{align}; {weight} {self._color(ctx)}"
-                cell_ctx = _Ctx(ctx.color, ctx.alpha, "left", ctx.list_depth, ctx.style)
-                cells.append(f'<{cell.tag} style="{style}">{self._inline(cell.children, cell_ctx)}</{cell.tag}>')
-            out.append(f"<tr>{''.join(cells)}</tr>")
-        return (f'<table align="center" cellspacing="0" cellpadding="{pad}" '
-                f'style="border-collapse:collapse; margin:20px 0">{"".join(out)}</table>')
-
-    # -- inline ----------------------------------------------------------------------------
-    def _inline(self, nodes: list[Node], ctx: _Ctx) -> str:
-        out: list[str] = []
-        for node in nodes:
-            if isinstance(node, Text):
-                out.append(html.escape(node.data.replace("\n", " "), quote=False))
-            elif isinstance(node, Element):
-                out.append(self._inline_element(node, self._fragment_ctx(node, ctx)))
-        return "".join(out)
-
-    def _inline_element(self, el: Element, ctx: _Ctx) -> str:
+    def _push_block(self, stack: Stack, el: Element, style: Style, width: float, depth: int, last: bool) -> None:
+        s = self.style(style, el)
+        if depth >= MAX_DEPTH:
+            flat = InlineText(s)
+            flat.text(text_content(el), s)
+            stack.push(flat.layout(width))
+            return
         tag = el.tag
-        inner = self._inline(el.children, ctx)
-        if tag == "br":
-            return "<br/>"
-        if tag == "img":
-            return self._img(el, ctx)
-        if tag == "a":
-            return f'<a href="{html.escape(el.attrs.get("href", ""))}" style="text-decoration:none; ' \
-                   f'{self._color(ctx, QColor(self.theme.link))}">{inner}</a>'
-        if tag == "code":
-            color = QColor(self.theme.code) if self.theme.code else None
-            return f'<span style="font-family:{css_families(self.theme.code_font)}; {self._color(ctx, color)}">{inner}</span>'
-        extra = self._extra_color(tag)
-        qt_tag = _INLINE.get(tag, "span")
-        style = self._color(ctx, extra) if extra or ctx.alpha < 1 or ctx.style else ""
-        return f'<{qt_tag} style="{style}">{inner}</{qt_tag}>' if style else f"<{qt_tag}>{inner}</{qt_tag}>"
-
-    def _extra_color(self, tag: str) -> QColor | None:
-        if tag in ("strong", "b") and self.theme.strong:
-            return QColor(self.theme.strong)
-        if tag in ("em", "i") and self.theme.em:
-            return QColor(self.theme.em)
-        return None
-
-    def _img(self, el: Element, ctx: _Ctx) -> str:
-        found = self.image(el.attrs.get("src", ""))
-        if found is None or ctx.alpha == 0:
-            return ""
-        name, w, h = found
-        want = el.attrs.get("width", "")
-        if want.endswith("%"):
-            scale = self.width * float(want[:-1] or 0) / 100 / max(w, 1)
-        elif want.isdigit():
-            scale = int(want) / max(w, 1)
+        if tag in ("ul", "ol"):
+            stack.push(list_box(self, el, s, width, depth, True, self._uls(el)))
+        elif tag == "table":
+            stack.push(table_box(self, el, s, box_props(el, s, width).width or width, depth))
+        elif tag == "pre":
+            stack.push(self._pre(el, s, width))
+        elif tag == "hr":
+            stack.push(hr_box(width, s))
+        elif tag == "blockquote":
+            stack.push(self._blockquote(el, s, width, depth))
+        elif declarations(el.attrs.get("style", "")).get("display") == "flex":
+            stack.push(self._flex(el, s, width, depth))
         else:
-            scale = 1.0
-        scale = min(scale, self.width * 0.95 / max(w, 1), 700 * 0.95 / max(h, 1))
-        return f'<img src="{html.escape(name)}" width="{max(1, round(w * scale))}" height="{max(1, round(h * scale))}"/>'
+            props = box_props(el, s, width, tag_defaults(tag, last))
+            if id(el) in self.stretched:
+                props = replace(props, width=self.stretched[id(el)][0], height=self.stretched[id(el)][1])
+            stack.push(self.container(el, s, width, depth, props))
 
+    def container(self, el: Element, s: Style, width: float, depth: int, props: BoxProps,
+                  bfc: bool = False) -> Box:
+        """A block box: its children in a box with the element's margins, padding and background."""
+        top, right, bottom, left = props.padding
+        ml, mr = props.margin[3], props.margin[1]
+        w = props.width if props.width is not None else width - (ml or 0.0) - (mr or 0.0)
+        inner = self.flow(el.children, s, max(1.0, w - left - right), depth + 1)
+        open_top, open_bottom = not bfc and top == 0, not bfc and bottom == 0 and props.height is None
+        box = Box(width=width)
+        box.margin_top = collapse(props.top, inner.margin_top) if open_top else props.top
+        box.margin_bottom = collapse(props.bottom, inner.margin_bottom) if open_bottom else props.bottom
+        y = top + (0.0 if open_top else inner.margin_top)
+        height = y + inner.height + bottom + (0.0 if open_bottom else inner.margin_bottom)
+        height = props.height if props.height is not None else height
+        x = (width - w) / 2 if ml is None and mr is None else (ml if ml is not None else width - w - (mr or 0.0))
+        if props.background is not None and props.background.alpha():
+            box.ops.append(Fill(QRectF(x, 0, w, height), s.paint(props.background)))
+        box.add(x + left, y, inner)
+        box.height = height
+        box.settle_overflow()
+        box.content_width = x + left + inner.content_width + right
+        if inner.first_baseline is not None:
+            box.first_baseline = y + inner.first_baseline
+        if inner.baseline is not None:
+            box.baseline = y + inner.baseline
+        return box
 
-_BLOCK_TAGS = frozenset("p h1 h2 h3 h4 h5 h6 ul ol blockquote pre table hr div section aside figure".split())
+    def _blockquote(self, el: Element, s: Style, width: float, depth: int) -> Box:
+        kids = [c for c in el.elements() if not hidden(c)]
+        for kid in kids[:1] + kids[-1:]:  # blockquote p:first-child, p:last-child { display: inline-block }
+            if kid.tag == "p":
+                self.inline_blocks.add(id(kid))
+        props = box_props(el, s, width, BoxProps((20.0, None, 20.0, None), (5.0,) * 4, 0.7 * width + 10.0))
+        box = self.container(el, s, width, depth, props, bfc=True)
+        x, w = (width - (props.width or width)) / 2, props.width or width
+        rect = QRectF(x, 0, w, box.height)
+        box.ops[:0] = [BoxShadow(rect, 0, 0, 2, s.paint(_QUOTE_SHADOW)), Fill(rect, s.paint(_QUOTE_BG))]
+        return box
+
+    def _pre(self, el: Element, s: Style, width: float) -> Box:
+        code = next((c for c in el.elements() if c.tag == "code"), None)
+        step = 0
+        if code is not None:
+            revealed = [g for g in self.steps.code.get(id(code), []) if g < self.step]
+            step = len(revealed) if id(code) in self.steps.code else (1 << 30 if self.step >= self.steps.count else 0)
+        code_style = self.style(s, code) if code is not None else s
+        return pre_box(el, code, code_style, width, self.code_theme, step, self.sheet.theme.code)
+
+    def _flex(self, el: Element, s: Style, width: float, depth: int) -> Box:
+        children = [c for c in el.elements() if not hidden(c)]
+        styles = [self.style(s, c) for c in children]
+        fixed = [box_props(c, cs, width).width for c, cs in zip(children, styles, strict=True)]
+        free = max(0.0, width - sum(w for w in fixed if w is not None))
+        share = free / max(1, sum(1 for w in fixed if w is None))
+        row = Box(width=width)
+        x = 0.0
+        for child, cs, w in zip(children, styles, fixed, strict=True):
+            cell = self.container(child, cs, w if w is not None else share, depth + 1,
+                                  box_props(child, cs, width), bfc=True)
+            row.add(x, cell.margin_top, cell)
+            row.height = max(row.height, cell.margin_top + cell.height + cell.margin_bottom)
+            x += cell.width
+        row.content_width = x
+        return row
+
+    def _uls(self, el: Element) -> int:
+        return self.nested.get(id(el), int(el.tag == "ul"))
+
+    # -- inline layout ---------------------------------------------------------------------
+    def inline(self, node: Node, style: Style, line: InlineText, width: float, depth: int) -> None:
+        """Add ``node`` (text or an inline-level element) to the line boxes being built."""
+        self.nodes += 1
+        if isinstance(node, Text):
+            if self.chars < MAX_CHARS:
+                self.chars += len(node.data)
+                line.text(node.data, style)
+            return
+        if self.nodes > MAX_NODES:
+            return
+        if not isinstance(node, Element) or hidden(node):
+            return
+        s = self.style(style, node)
+        tag = node.tag
+        if depth >= MAX_DEPTH:
+            line.text(text_content(node), s)
+        elif id(node) in self.inline_blocks or tag == "small":
+            margins = BoxProps((20.0, 0.0, 20.0, 0.0)) if tag == "p" else BoxProps()
+            line.atom(self._inline_block(node, s, width, depth, box_props(node, s, width, margins)), s)
+        elif tag == "br":
+            line.line_break(s)
+        elif tag == "img":
+            self._img(node, s, line, width)
+        elif tag in ("ul", "ol"):
+            self.nested.update(nested_lists(node))
+            line.atom(list_box(self, node, s, width, depth, False, self._uls(node)), s)
+        elif tag in EMBEDS:
+            w, h = embed_size(node, s, width, EMBEDS[tag])
+            line.atom(Box(width=w, height=h, baseline=h), s)
+        elif tag in ("input", "select", "textarea", "button"):
+            return
+        elif declarations(node.attrs.get("style", "")).get("display") == "inline-block":
+            line.atom(self._inline_block(node, s, width, depth, box_props(node, s, width)), s)
+        else:
+            for child in node.children:
+                self.inline(child, s, line, width, depth + 1)
+
+    def _inline_block(self, el: Element, s: Style, width: float, depth: int, props: BoxProps) -> Box:
+        """An inline-block: as wide as its content (at most ``width``), its margins inside its box."""
+        if props.width is None:
+            widest = self.container(el, s.with_(align="left"), _WIDE, depth, props, bfc=True).content_width
+            props = replace(props, width=min(width, widest))
+        inner = self.container(el, s, props.width or width, depth, props, bfc=True)
+        box = Box(width=props.width or width, height=props.top + inner.height + props.bottom)
+        box.baseline = props.top + (inner.baseline if inner.baseline is not None else inner.height)
+        box.add(0.0, props.top, inner)
+        box.settle_overflow()
+        return box
+
+    def _img(self, el: Element, s: Style, line: InlineText, width: float) -> None:
+        found = self.image(el.attrs.get("src", ""))
+        if found is None:
+            if el.attrs.get("alt"):
+                line.text(el.attrs["alt"], s)
+            return
+        line.atom(image_box(el, s, width, found, self.stretched.get(id(el))), s)

@@ -11,8 +11,8 @@ from PySide6.QtGui import QImage, QPainter
 
 from presenter.deck.errors import DeckError
 from presenter.deck.model import Deck, Slide
-from presenter.render.qtapp import ensure_gui_app
 from presenter.render.paint import RenderContext, paint_slide
+from presenter.render.qtapp import ensure_gui_app
 from presenter.render.themes import get_theme
 
 log = logging.getLogger(__name__)
@@ -62,5 +62,5 @@ def save_slide_png(deck: Deck, label: str, size_text: str, output: Path, step: i
     ensure_gui_app()
     slide = find_slide(deck, label)
     image = render_image(deck, slide, parse_size(size_text), step)
-    if not image.save(str(output), "PNG"):
+    if not image.save(str(output), "PNG"):  # type: ignore[call-overload]  # PySide takes str, its stubs say bytes
         raise DeckError(f"cannot write {output} (is the folder there and writable?)")

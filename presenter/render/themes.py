@@ -29,6 +29,12 @@ class Theme:
         base: the body font size in px; heading_sizes: h1..h4 in em.
         text_on_light, text_on_dark: text colour over a contrasting slide background.
         strong, em, code, list_marker: extra colours (dracula), or ``None``.
+        code_font: the code font list (reveal.js: ``monospace``).
+        web_fonts: the bundled families the theme loads as web fonts, with the weights it loads
+            (other families come from the system, as in a browser).
+        heading_shadow, heading1_shadow: CSS ``text-shadow`` of headings and of ``h1``.
+        paragraph_weight, paragraph_shadow: blood's ``p`` rule (weight 300, a 1px shadow).
+        inline_code_background: blood's ``p code`` background.
     """
 
     name: str
@@ -52,6 +58,21 @@ class Theme:
     code: str | None
     list_marker: str | None
     code_font: tuple[str, ...]
+    web_fonts: tuple[tuple[str, tuple[int, ...]], ...]
+    heading_shadow: str | None
+    heading1_shadow: str | None
+    paragraph_weight: int | None
+    paragraph_shadow: str | None
+    inline_code_background: str | None
+
+    @property
+    def web_families(self) -> frozenset[str]:
+        """The families of :attr:`web_fonts`."""
+        return frozenset(name for name, _ in self.web_fonts)
+
+    def web_weights(self, family: str) -> tuple[int, ...]:
+        """The weights the theme loads for ``family`` (``()``: a system font, every weight)."""
+        return next((weights for name, weights in self.web_fonts if name.lower() == family.lower()), ())
 
     def heading_px(self, level: int) -> float:
         """The font size of heading ``level`` (1–6) in px; h5 and h6 are the body size."""
@@ -67,6 +88,8 @@ def _build(name: str, data: dict[str, Any]) -> Theme:
         value = data[f.name]
         if isinstance(value, list):
             value = tuple(value)
+        if f.name == "web_fonts":
+            value = tuple((str(name), tuple(int(w) for w in weights)) for name, weights in (value or {}).items())
         if f.name == "heading_weight":
             value = str(value)
         values[f.name] = value

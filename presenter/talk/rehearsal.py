@@ -107,7 +107,7 @@ def slide_times(store: Store, deck: Deck, budgets: Sequence[int], run_ids: Seque
                       f"WHERE run_id IN ({marks}) GROUP BY slide_label, slide_title", tuple(run_ids))
     found = {(r["slide_label"], r["slide_title"]): (float(r["s"]), int(r["n"])) for r in rows}
     out = []
-    for slide, budget in zip(deck.slides, budgets):
+    for slide, budget in zip(deck.slides, budgets, strict=False):
         if slide.hidden:
             continue
         seconds, visits = found.get((slide.label, slide.title), (0.0, 0))
@@ -197,8 +197,8 @@ def format_report(report: Report) -> str:
     from presenter.talk.clock import format_clock
 
     lines = [f"{report.title}: rehearsal of {report.run.started_at}",
-             f"total {format_clock(report.actual)} against {format_clock(report.planned)} planned "
-             f"({format_clock(report.actual - report.planned, signed=True)})", "",
+             (f"total {format_clock(report.actual)} against {format_clock(report.planned)} planned "
+              f"({format_clock(report.actual - report.planned, signed=True)})"), "",
              f"{'slide':>6}  {'title':<36} {'plan':>6} {'actual':>7} {'diff':>7} {'visits':>6}"
              + ("  earlier" if report.earlier_runs else "")]
     for t in report.times:

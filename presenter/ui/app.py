@@ -28,7 +28,7 @@ from presenter.ui.keys import KeyRouter, load_bindings
 from presenter.ui.panels import open_url_default
 from presenter.ui.presenter_window import PresenterWindow
 from presenter.ui.records import Records
-from presenter.ui.reload import DeckWatcher
+from presenter.ui.reload import DeckReloader
 from presenter.ui.screensaver import ScreenSaverInhibitor
 
 log = logging.getLogger(__name__)
@@ -82,14 +82,16 @@ class PresenterApp(QObject):
         self.records = Records(self.talk, self.presenter, self.audience, self.refresh)
         self.router = KeyRouter(self.bindings, self.handlers(), windows=lambda: (self.presenter, self.audience))
         self.talk.on_change = self.refresh
-        self.watcher: DeckWatcher | None = DeckWatcher(deck.path, parent=self) if deck.path.is_file() else None
-        if self.watcher is not None:
-            self.watcher.changed.connect(self.reload)
+        self.reloader = DeckReloader(deck.path, self.overrides, self.show_deck, self._report, lambda: self.talk.deck,
+                                     parent=self)
         self.tick = QTimer(self)
         self.tick.setInterval(TICK_MS)
         self.tick.timeout.connect(self._tick)
         self.inhibitor = ScreenSaverInhibitor()
         self.probe: probe.StateProbe | None = None
+        self._paint_errors_shown: dict[int, str] = {}
+        self.companion: Any = None  # presenter.companion.qt.Companion, made when first asked for
+        self.companion_host: str | None = None  # --companion-host
 
     # -- start and stop --------------------------------------------------------------------
     def start(self, place_windows: bool = True) -> None:
@@ -125,11 +127,10 @@ class PresenterApp(QObject):
                 with contextlib.suppress(RuntimeError, TypeError):  # never connected (windows not started)
                     signal.disconnect(slot)
         self.tick.stop()
-        if self.watcher is not None:
-            self.watcher.changed.disconnect(self.reload)
-            self.watcher.deleteLater()
-            self.watcher = None
+        self.reloader.stop()
         self.records.stop_rehearsal(show_report=False)
+        if self.companion is not None:
+            self.companion.stop()
         self.inhibitor.release()
         self.presenter.close()
         self.audience.close()
@@ -156,6 +157,7 @@ class PresenterApp(QObject):
             "chair_timer": self.toggle_chair_timer, "reload": self.reload, "quit": self.quit,
             "export": self.export, "questions": self.records.toggle_questions,
             "rehearse": self.records.toggle_rehearsal, "report": self.records.show_report,
+            "companion": self.toggle_companion,
         }
 
     def _clock(self, action: Callable[[], None]) -> Callable[[], None]:
@@ -203,6 +205,7 @@ class PresenterApp(QObject):
     def _tick(self) -> None:
         t = self.talk
         self.presenter.refresh_timers(t, t.wall())
+        self._report_paint_errors()
         if self.chair_timer:
             self.audience.set_chair_text(chair_text(t.remaining(), t.clock.elapsed()))
 
@@ -256,6 +259,14 @@ class PresenterApp(QObject):
             self.audience.set_chair_text("")
         self._tick()
 
+    def toggle_companion(self, host: str | None = None) -> None:
+        """C: start the phone companion (its QR code in the presenter window only), or show / hide its panel."""
+        from presenter.companion.qt import Companion  # loaded only when asked for
+
+        if self.companion is None:
+            self.companion = Companion(self, host or self.companion_host)
+        self.companion.toggle(host)
+
     def open_link(self, href: str) -> None:
         """Open a link from the notes: web links in the browser, files resolved against the deck."""
         if re.match(r"^(https?|mailto):", href, re.I):
@@ -271,19 +282,22 @@ class PresenterApp(QObject):
             self.presenter.show_message(f"No program could open {path}.", "warning")
 
     def reload(self) -> None:
-        """Read the deck again; a deck that no longer loads keeps the last good one (banner only)."""
-        try:
-            deck = load_deck(self.talk.deck.path, self.overrides)
-        except DeckError as exc:
-            self.presenter.show_message(f"The deck no longer loads: {exc}. Still showing the last good "
-                                               "version; fix the file and save to reload.", "error")
-            return
+        """F5: read the deck again now (in the background) and show it, even if it looks half saved."""
+        self.reloader.request(force=True)
+
+    def _report(self, text: str, level: str) -> None:
+        if text:
+            self.presenter.show_message(text, level)
+        else:
+            self.presenter.clear_message()
+
+    def show_deck(self, deck: Deck) -> None:
+        """Show a (re)loaded deck: positions kept by slide identity, clocks kept."""
         self.context.set_deck(deck)
         self.context.images.clear()  # the images may have changed on disk too
         self.theme = get_theme(deck.theme)
         self.audience.set_theme(self.theme)  # drops every prepared frame
         self.presenter.set_theme(self.theme)
-        self.presenter.clear_message()
         self.talk.replace_deck(deck)
 
     def export(self) -> None:
@@ -312,6 +326,17 @@ class PresenterApp(QObject):
         self.presenter.set_aspect(screens.audience_aspect(self.audience))
         self.presenter.raise_()
         self.presenter.activateWindow()  # the keyboard stays with the speaker
+
+    def _report_paint_errors(self) -> None:
+        """A slide that could not be painted (the audience sees its background): say so, once."""
+        errors = self.context.paint_errors
+        new = {i: m for i, m in errors.items() if self._paint_errors_shown.get(i) != m}
+        self._paint_errors_shown = dict(errors)
+        if new:
+            shown = self.talk.audience.index
+            message = new.get(shown) or next(iter(new.values()))
+            self.presenter.show_message(f"{message[:1].upper()}{message[1:]}. The audience sees only the background "
+                                        "there; fix the deck and save to try again.", "error")
 
     def _keyboard_to_presenter(self) -> None:
         """The speaker's keys belong to the presenter window, whatever took the focus."""
@@ -376,6 +401,10 @@ def run(args: argparse.Namespace) -> int:
         raise DeckError(f"there is no slide {args.start_slide!r} to start on", deck.path)
     presentation.talk.presenter = presentation.talk.audience = start
     presentation.start()
+    if getattr(args, "companion", False):
+        presentation.toggle_companion(args.companion_host)
+    elif getattr(args, "companion_host", None):
+        presentation.companion_host = args.companion_host  # for C later
     if getattr(args, "rehearse", False):
         presentation.records.start_rehearsal()
     quit_on_signals(presentation)

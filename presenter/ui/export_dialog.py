@@ -1,10 +1,14 @@
-"""The export dialog: layout, page, range; a progress bar while the PDF is written."""
+"""The export dialog: layout, print style, page, range; a progress bar while the PDF is written.
+
+The layouts and print styles and their help come from the tables in ``presenter.render.choices``.
+"""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -15,6 +19,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QProgressDialog,
     QPushButton,
@@ -22,7 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from presenter.deck.model import Deck
-from presenter.render.handout import LAYOUTS, ExportError, ExportOptions, export_pdf
+from presenter.render.choices import DEFAULT_LAYOUT, DEFAULT_PRINT_STYLE, LAYOUTS, PRINT_STYLES
+from presenter.render.handout import ExportError, ExportOptions, export_pdf
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +37,16 @@ def choose_file(parent: QWidget, start: str) -> str:
     """Ask where to save (replaceable in tests)."""
     path, _ = QFileDialog.getSaveFileName(parent, "Export handout", start, "PDF files (*.pdf)")
     return path
+
+
+def _choices(table: Mapping[str, Any], default: str) -> QComboBox:
+    """A combo box of a table's names, each with its help as a tooltip, ``default`` chosen."""
+    box = QComboBox()
+    for i, (name, row) in enumerate(table.items()):
+        box.addItem(name)
+        box.setItemData(i, row.help, Qt.ItemDataRole.ToolTipRole)
+    box.setCurrentText(default)
+    return box
 
 
 class ExportDialog(QDialog):
@@ -47,8 +63,15 @@ class ExportDialog(QDialog):
         self.extra_html = extra_html
         self.choose_file = choose_file
         self.setWindowTitle("Export handout")
-        self.layout_box = QComboBox()
-        self.layout_box.addItems(LAYOUTS)
+        self.setMinimumWidth(560)
+        self.layout_box = _choices(LAYOUTS, DEFAULT_LAYOUT)
+        self.style_box = _choices(PRINT_STYLES, DEFAULT_PRINT_STYLE)
+        self.layout_help, self.style_help = QLabel(), QLabel()
+        for box, label, table in ((self.layout_box, self.layout_help, LAYOUTS),
+                                  (self.style_box, self.style_help, PRINT_STYLES)):
+            label.setWordWrap(True)
+            label.setText(table[box.currentText()].help)
+            box.currentTextChanged.connect(lambda name, label=label, table=table: label.setText(table[name].help))
         self.page_box = QComboBox()
         self.page_box.addItems(["A4", "Letter"])
         self.landscape = QCheckBox("Landscape")
@@ -59,9 +82,12 @@ class ExportDialog(QDialog):
         self.range = QLineEdit()
         self.range.setPlaceholderText("all slides (or e.g. 3-7)")
         stem = deck.path.stem or "deck"
-        self.output = QLineEdit(str(deck.folder / f"{stem}-notes.pdf"))
+        self.output = QLineEdit(str(deck.folder / f"{stem}-{DEFAULT_LAYOUT}.pdf"))
         self.layout_box.currentTextChanged.connect(
             lambda name: self.output.setText(str(Path(self.output.text()).with_name(f"{stem}-{name}.pdf"))))
+        self._lay_out()
+
+    def _lay_out(self) -> None:
         browse = QPushButton("Browse…")
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
@@ -69,6 +95,9 @@ class ExportDialog(QDialog):
         row.addWidget(browse)
         form = QFormLayout(self)
         form.addRow("Layout", self.layout_box)
+        form.addRow("", self.layout_help)
+        form.addRow("Print style", self.style_box)
+        form.addRow("", self.style_help)
         form.addRow("Page", self.page_box)
         form.addRow("", self.landscape)
         form.addRow("Slides", self.range)
@@ -91,7 +120,8 @@ class ExportDialog(QDialog):
         extra = self.extra_html() if self.extra_html is not None and self.with_questions.isChecked() else ""
         return ExportOptions(layout=self.layout_box.currentText(), page=self.page_box.currentText(),
                              landscape=self.landscape.isChecked(), slides=self.range.text(),
-                             include_without_notes=self.without_notes.isChecked(), extra_html=extra)
+                             include_without_notes=self.without_notes.isChecked(), extra_html=extra,
+                             print_style=self.style_box.currentText())
 
     def run_export(self) -> tuple[bool, str]:
         """Write the PDF with a progress dialog; returns (success, message for the banner)."""

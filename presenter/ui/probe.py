@@ -64,12 +64,15 @@ class StateProbe(QObject):
             "presenter": {"label": current.label if current else "", "step": t.presenter.step},
             "blank": t.blank.value, "frozen": t.frozen, "browsing": t.browsing,
             "clock": {"started": t.clock.state.started, "held": t.clock.state.held,
-                      "elapsed": int(t.clock.elapsed()), "banked": round(t.clock.state.banked)},
+                      "elapsed": int(t.clock.elapsed()), "banked": round(t.clock.state.banked),
+                      "slot": round(slot) if (slot := t.slot()) is not None else None,
+                      "verdict": v.verdict.value if (v := t.verdict()) is not None else ""},
             "focus": {"class": type(focus).__name__ if focus else "", "name": focus.objectName() if focus else "",
                       "window": active.windowTitle() if active else ""},
             "dialogs": [d.windowTitle() for d in QApplication.topLevelWidgets()
                         if isinstance(d, QDialog) and d.isVisible()],
             "title": t.deck.title,
+            "slides": len(t.deck.slides),
             "rehearsing": a.records.recorder is not None,
             "overlays": w.overlay_state(),
             "qa_visible": w.qa_holder.isVisible(),
@@ -83,6 +86,7 @@ class StateProbe(QObject):
             "chair_timer": a.audience.chair_text,
             "caption": a.audience.caption,
             "banner": w.banner.text() if w.banner.isVisible() else "",
+            "companion": a.companion.state() if a.companion is not None else {},
         }
 
     def write(self) -> None:

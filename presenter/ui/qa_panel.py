@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from presenter.deck.model import Slide
-from presenter.talk.questions import STATUSES, Question, QuestionLog
+from presenter.talk.dates import human_due, plural
+from presenter.talk.questions import STATUSES, Question, QuestionLog, follow_up_status
 from presenter.talk.storage import StorageError
 
 log = logging.getLogger(__name__)
@@ -72,6 +73,8 @@ class QAPanel(QWidget):
         self.status.addItems(STATUSES)
         self.owner = QLineEdit()
         self.owner.setPlaceholderText("who follows it up")
+        self.action = QLineEdit()
+        self.action.setPlaceholderText("what was promised (for the action log)")
         self.due = QDateEdit()
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat("d MMM yyyy")
@@ -85,13 +88,16 @@ class QAPanel(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.table = QTableWidget(0, len(COLUMNS))
-        for name in ("question", "asked_by", "organisation", "slide", "status", "owner", "due", "table"):
+        for name in ("question", "asked_by", "organisation", "slide", "status", "owner", "action", "due", "table"):
             getattr(self, name).setObjectName(name)
         self._build()
-        for w in (self.question, self.asked_by, self.organisation, self.owner, self.due, self.slide, self.status):
+        for w in (self.question, self.asked_by, self.organisation, self.owner, self.action, self.due, self.slide,
+                  self.status):
             w.installEventFilter(self)
-        for w in (self.question, self.asked_by, self.organisation, self.owner):
+        for w in (self.question, self.asked_by, self.organisation, self.owner, self.action):
             w.returnPressed.connect(self.save)
+        self.owner.textChanged.connect(self._follow_up_rule)
+        self.due.dateChanged.connect(self._follow_up_rule)
         self.due.installEventFilter(self)  # Enter in the date saves too (QDateEdit has no returnPressed)
         self.refresh()
 
@@ -102,6 +108,7 @@ class QAPanel(QWidget):
         form.addRow("Ward / org.", self.organisation)
         form.addRow("Slide", self.slide)
         form.addRow("Follow-up by", self.owner)
+        form.addRow("Action", self.action)
         form.addRow("Due", self.due)
         form.addRow("Status", self.status)
         buttons = QHBoxLayout()
@@ -171,7 +178,7 @@ class QAPanel(QWidget):
         self.table.setRowCount(len(questions))
         for row, q in enumerate(questions):
             who = ", ".join(x for x in (q.asked_by, q.organisation) if x)
-            follow = ", ".join(x for x in (q.owner, _human_date(q.due)) if x)
+            follow = ", ".join(x for x in (q.owner, f"due {human_due(q.due, short=True)}" if q.due else "") if x)
             cells = (str(row + 1), q.question + (f"\n— {who}" if who else ""), q.slide_label,
                      q.status + (f"\n{follow}" if follow else ""))
             for col, text in enumerate(cells):
@@ -180,7 +187,7 @@ class QAPanel(QWidget):
                 self.table.setItem(row, col, item)
         self.table.resizeRowsToContents()
         follow_ups = sum(1 for q in questions if q.needs_follow_up)
-        self.counter.setText(f"{_count(len(questions), 'question')}, {_count(follow_ups, 'open follow-up')}")
+        self.counter.setText(f"{plural(len(questions), 'question')}, {plural(follow_ups, 'open follow-up')}")
 
     def table_state(self) -> dict[str, object]:
         """The question column's width and whether each question fits its row (for the state probe)."""
@@ -204,7 +211,12 @@ class QAPanel(QWidget):
                         question=self.question.text().strip(), asked_by=self.asked_by.text().strip(),
                         organisation=self.organisation.text().strip(),
                         slide_label=slide.label if slide else "", slide_title=slide.title if slide else "",
-                        status=self.status.currentText(), owner=self.owner.text().strip(), due=self._due_iso())
+                        status=self.status.currentText(), owner=self.owner.text().strip(), due=self._due_iso(),
+                        action=self.action.text().strip())
+
+    def _follow_up_rule(self) -> None:
+        """Show at once what saving will do: an owner or a due date makes an open question a follow-up."""
+        self.status.setCurrentText(follow_up_status(self.status.currentText(), self.owner.text(), self._due_iso()))
 
     def save(self) -> bool:
         """Enter: write the question to the database now; the form empties for the next one."""
@@ -221,7 +233,7 @@ class QAPanel(QWidget):
             return False
         self.message.setText("Saved." if self.editing is None else "Changes saved.")
         self.editing = None
-        for w in (self.question, self.asked_by, self.organisation, self.owner):
+        for w in (self.question, self.asked_by, self.organisation, self.owner, self.action):
             w.clear()
         self.due.setDate(NO_DATE)
         self.status.setCurrentIndex(0)
@@ -257,6 +269,7 @@ class QAPanel(QWidget):
         self.organisation.setText(q.organisation)
         self.status.setCurrentText(q.status)
         self.owner.setText(q.owner)
+        self.action.setText(q.action)
         due = QDate.fromString(q.due, Qt.DateFormat.ISODate)
         self.due.setDate(due if due.isValid() else NO_DATE)
         for i, s in enumerate(self.slides):
@@ -296,12 +309,3 @@ class QAPanel(QWidget):
             self.save()
             return True
         return False
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
-
-
-def _human_date(iso: str) -> str:
-    date = QDate.fromString(iso, Qt.DateFormat.ISODate)
-    return f"due {date.toString('d MMM yyyy')}" if date.isValid() else (f"due {iso}" if iso else "")

@@ -72,6 +72,7 @@ class Records(QObject):
             self.presenter.show_message(f"Questions and rehearsals cannot be saved: {exc}", "error")
             return
         self.questions = QuestionLog(self.store)
+        self.store.subscribe(lambda recovery: self.presenter.show_message(recovery.message, "warning"))
         if self.store.fallback_reason:
             self.presenter.show_message(f"Note: {self.store.fallback_reason}.", "warning")
 

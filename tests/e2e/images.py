@@ -70,3 +70,14 @@ def text_contrast(image: QImage, min_share: float = 0.002) -> float:
 
 def region(image: QImage, x: int, y: int, w: int, h: int) -> QImage:
     return image.copy(x, y, w, h)
+
+
+def difference_from_show(app, deck: Path, label: str, tmp: Path) -> float:
+    """How far the projector's pixels are from ``presenter show --slide LABEL`` painted at the same size."""
+    from harness import cli
+
+    shot = load(app.audience_png(tmp / f"audience-{label}.png"))
+    reference = tmp / f"show-{label}.png"
+    done = cli("show", str(deck), "--slide", label, "--size", f"{shot.width()}x{shot.height()}", "-o", str(reference))
+    assert done.returncode == 0, done.stderr
+    return difference(shot, load(reference))

@@ -9,7 +9,8 @@ import pytest
 from presenter.deck.check import THEMES
 from presenter.render.themes import Theme, all_themes, get_theme
 
-OPTIONAL = {"gradient", "text_on_light", "text_on_dark", "strong", "em", "code", "list_marker"}
+OPTIONAL = {"gradient", "text_on_light", "text_on_dark", "strong", "em", "code", "list_marker", "web_fonts",
+            "heading_shadow", "heading1_shadow", "paragraph_weight", "paragraph_shadow", "inline_code_background"}
 
 
 def test_every_reveal_theme_is_in_the_table() -> None:
@@ -35,3 +36,17 @@ def test_night_matches_reveal_md() -> None:
 def test_unknown_theme_falls_back_to_black(caplog: pytest.LogCaptureFixture) -> None:
     assert get_theme("neon").name == "black"
     assert "unknown theme 'neon'" in caplog.text
+
+
+def test_theme_extras_follow_the_theme_sources() -> None:
+    themes = all_themes()
+    assert themes["league"].heading_shadow == "0px 0px 6px rgba(0,0,0,0.2)"
+    for name in ("league", "beige", "blood"):
+        assert themes[name].heading1_shadow and themes[name].heading1_shadow.startswith("0 1px 0 #ccc")
+    blood = themes["blood"]
+    assert (blood.paragraph_weight, blood.paragraph_shadow, blood.inline_code_background) == (300, "1px 1px #222",
+                                                                                             "#23241f")
+    assert blood.web_weights("Ubuntu") == (300, 700)
+    assert themes["night"].web_weights("Montserrat") == (700,)
+    assert themes["serif"].web_fonts == () and themes["dracula"].web_fonts == ()
+    assert all(t.code_font[-1] == "monospace" for t in themes.values())

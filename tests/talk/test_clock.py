@@ -95,3 +95,10 @@ def test_end_time_and_countdown_go_negative() -> None:
 
 def test_format() -> None:
     assert format_clock(65) == "1:05" and format_clock(-42) == "-0:42" and format_clock(3723) == "1:02:03"
+
+
+def test_an_end_time_already_long_past_means_tomorrow() -> None:
+    evening = dt.datetime(2026, 11, 22, 20, 0)
+    assert parse_end_time("07:30", evening) == dt.datetime(2026, 11, 23, 7, 30)  # over 12 h ago: tomorrow morning
+    assert parse_end_time("19:45", evening) == dt.datetime(2026, 11, 22, 19, 45)  # just past: today, over time
+    assert parse_end_time("7.30", dt.datetime(2026, 11, 22, 23, 50)) == dt.datetime(2026, 11, 23, 7, 30)

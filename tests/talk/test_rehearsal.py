@@ -36,7 +36,7 @@ def setup(tmp_path: Path):
 
 
 def test_visits_holds_and_revisits(tmp_path: Path) -> None:
-    path, deck, clock, talk_clock, store = setup(tmp_path)
+    _path, deck, clock, talk_clock, store = setup(tmp_path)
     rec = Recorder(store, talk_clock.elapsed)
     a, b, c = deck.slides
     rec.enter(a)
@@ -58,7 +58,7 @@ def test_visits_holds_and_revisits(tmp_path: Path) -> None:
 
 
 def test_average_over_runs(tmp_path: Path) -> None:
-    path, deck, clock, talk_clock, store = setup(tmp_path)
+    _path, deck, clock, _talk_clock, store = setup(tmp_path)
     ids = []
     for length in (20, 40):
         rec = Recorder(store, lambda: clock.t)
@@ -89,7 +89,7 @@ CHILD = textwrap.dedent("""
 
 def test_a_run_killed_midway_keeps_every_slide_change(tmp_path: Path) -> None:
     path, deck, *_ = setup(tmp_path)
-    proc = subprocess.run([sys.executable, "-c", CHILD.format(root=str(ROOT), deck=str(path))])
+    proc = subprocess.run([sys.executable, "-c", CHILD.format(root=str(ROOT), deck=str(path))], check=False)
     assert proc.returncode == -signal.SIGKILL
     store = open_store(path)
     (run,) = runs(store)

@@ -81,7 +81,7 @@ CHILD = textwrap.dedent("""
 def test_entries_survive_a_kill_right_after_saving(tmp_path: Path) -> None:
     deck = tmp_path / "talk.md"
     deck.write_text("# A\n")
-    proc = subprocess.run([sys.executable, "-c", CHILD.format(root=str(ROOT), deck=str(deck))])
+    proc = subprocess.run([sys.executable, "-c", CHILD.format(root=str(ROOT), deck=str(deck))], check=False)
     assert proc.returncode == -signal.SIGKILL
     questions = QuestionLog(open_store(deck)).all()
     assert [q.question for q in questions] == ["Will the CCTV cameras in Borehamwood be replaced?"]
@@ -103,3 +103,17 @@ def test_question_log_edit_delete_undo(tmp_path: Path) -> None:
         log.add(Question(question="   "))
     with pytest.raises(ValueError):
         log.add(Question(question="x", status="maybe"))
+
+
+def test_undo_brings_back_the_last_question_deleted(tmp_path: Path) -> None:
+    deck = tmp_path / "talk.md"
+    deck.write_text("# A\n")
+    log = QuestionLog(open_store(deck))
+    first, _second, third = (log.add(Question(question=q)) for q in ("First?", "Second?", "Third?"))
+    log.delete(first.id)
+    log.delete(third.id)
+    restored = log.undo_delete()
+    assert restored is not None and restored.question == "Third?"
+    assert [q.question for q in log.all()] == ["Second?", "Third?"]
+    assert log.undo_delete().question == "First?"  # type: ignore[union-attr]
+    assert [q.question for q in log.all()] == ["First?", "Second?", "Third?"] and log.undo_delete() is None

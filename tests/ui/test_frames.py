@@ -27,7 +27,7 @@ def shown(view) -> QImage:
 
 
 def wait_reload(qtbot, app) -> None:
-    with qtbot.waitSignal(app.watcher.changed, timeout=5000):
+    with qtbot.waitSignal(app.reloader.finished, timeout=5000):
         pass
 
 

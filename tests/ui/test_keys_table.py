@@ -9,8 +9,10 @@ import pytest
 from presenter.ui.keys import load_bindings
 
 
-def test_every_action_has_a_handler_and_a_key(make_app, decks_dir: Path) -> None:
-    app = make_app(decks_dir / "demo.md", place=False)
+def test_every_action_has_a_handler_and_a_key(make_app, decks_dir: Path, tmp_path: Path) -> None:
+    deck = tmp_path / "demo.md"  # a copy: the app writes the deck's database next to it
+    deck.write_bytes((decks_dir / "demo.md").read_bytes())
+    app = make_app(deck, place=False)
     bindings = load_bindings(user=None)
     handlers = app.handlers()
     assert {b.action for b in bindings} == set(handlers)

@@ -114,7 +114,9 @@ def test_goto_field_takes_the_keyboard(make_app, write_deck, qtbot) -> None:
 
 def test_audience_never_shows_notes(make_app, write_deck, qtbot, tmp_path: Path) -> None:
     with_notes = make_app(write_deck(DECK))
-    without = make_app(write_deck(DECK.replace("Note: first private note", ""), "plain.md"))
+    # the same notes marker (reveal-md lays a slide with notes out differently: its heading is no
+    # longer the last child), other notes text: whatever the notes say, the audience sees the same
+    without = make_app(write_deck(DECK.replace("first private note", "x"), "plain.md"))
     for app in (with_notes, without):
         app.audience.show_frame((app.talk.deck.slides[0], 0), app.talk.deck, animate=False)
     a: QImage = with_notes.audience.grab().toImage()
@@ -153,12 +155,12 @@ def test_live_reload_keeps_position_and_banner_on_error(make_app, write_deck, qt
     assert labels(app) == ("2.2", "2.2")
     time.sleep(0.01)  # a different modification time for the watcher
     path.write_text(DECK.replace("# One\n", "# Inserted\n\n---\n\n# One\n", 1), encoding="utf-8")
-    with qtbot.waitSignal(app.watcher.changed, timeout=5000):
+    with qtbot.waitSignal(app.reloader.finished, timeout=5000):
         pass
     assert app.talk.slide().title == "Two down" and app.audience.frame[0].title == "Two down"
     assert app.talk.clock.elapsed() == 40
     path.write_text("---\ntheme: [broken\n---\n# x\n", encoding="utf-8")
-    with qtbot.waitSignal(app.watcher.changed, timeout=5000):
+    with qtbot.waitSignal(app.reloader.finished, timeout=5000):
         pass
     assert "no longer loads" in app.presenter.banner.text() and app.talk.slide().title == "Two down"
     assert app.presenter.banner.isVisible()
@@ -180,3 +182,22 @@ def test_export_from_the_app(make_app, write_deck, qtbot, tmp_path: Path) -> Non
     seen[0].output.setText(str(tmp_path / "missing-folder" / "x.pdf"))
     ok, message = seen[0].run_export()
     assert not ok and "does not exist" in message
+
+
+def test_a_slide_that_cannot_be_painted_is_reported_to_the_speaker_only(make_app, write_deck, qtbot,
+                                                                        monkeypatch) -> None:
+    import presenter.render.paint as paint_module
+
+    app = make_app(write_deck(DECK))
+    real = paint_module.SlideLayout.build
+
+    def broken(self):
+        raise RuntimeError("layout exploded")
+
+    monkeypatch.setattr(paint_module.SlideLayout, "build", broken)
+    press(qtbot, app, Qt.Key.Key_End)
+    qtbot.waitUntil(lambda: "Slide 3 cannot be shown: RuntimeError: layout exploded" in app.presenter.banner.text(),
+                    timeout=3000)  # the audience's slide is the one named
+    assert "The audience sees only the background" in app.presenter.banner.text()
+    assert app.audience.isVisible() and app.audience.caption == ""
+    monkeypatch.setattr(paint_module.SlideLayout, "build", real)

@@ -74,3 +74,28 @@ def test_questions_command_exports(make_app, write_deck, qtbot, tmp_path: Path, 
     assert main(["questions", str(path), "--format", "pdf", "-o", str(tmp_path / "q.pdf")]) == 0
     assert (tmp_path / "q.pdf").stat().st_size > 1000
     assert main(["questions", str(path)]) == 0 and "Open questions (1)" in capsys.readouterr().out
+
+
+def test_an_owner_or_a_due_date_makes_a_follow_up_and_each_question_starts_on_the_current_slide(
+        make_app, write_deck, qtbot) -> None:
+    from PySide6.QtCore import QDate
+
+    path = write_deck(DECK)
+    app = make_app(path)
+    qtbot.keyClick(app.presenter, Qt.Key.Key_End)
+    panel = app.records.qa
+    panel.slide.setCurrentIndex(0)  # the speaker picks slide 1 for this one
+    panel.question.setText("Who pays for the cameras?")
+    panel.owner.setText("Head of Community Safety")
+    assert panel.status.currentText() == "follow-up"  # shown before saving
+    panel.action.setText("Write to Cllr Müller with the costs")
+    assert panel.save()
+    assert panel.slide.currentText().startswith("3")  # the next question starts on the slide shown again
+    panel.question.setText("And the lighting?")
+    panel.due.setDate(QDate(2026, 12, 15))
+    assert panel.status.currentText() == "follow-up"
+    assert panel.save()
+    stored = QuestionLog(open_store(path)).all()
+    assert [(q.slide_label, q.status, q.due, q.action) for q in stored] == [
+        ("1", "follow-up", "", "Write to Cllr Müller with the costs"), ("3", "follow-up", "2026-12-15", "")]
+    assert "due 15 Dec 2026" in panel.table.item(1, 3).text()

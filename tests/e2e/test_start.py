@@ -1,0 +1,62 @@
+"""What the command line asks for reaches the talk: the start slide and the slot, from the flags or the deck."""
+
+from __future__ import annotations
+
+import pytest
+from harness import LAPTOP_PROJECTOR, cli
+from images import difference_from_show
+
+
+@pytest.mark.parametrize("display", [LAPTOP_PROJECTOR], indirect=True, ids=lambda layout: layout.name)
+def test_start_slide_and_duration_from_the_command_line(display, launch, deck_copy, tmp_path) -> None:
+    deck = deck_copy()
+    app = launch(deck, "--start-slide", "2.3", "--duration", "15m")
+    state = app.settle(quiet=1.0)
+    assert state["audience"]["shown"] == "2.3" and state["presenter"]["label"] == "2.3"
+    assert state["clock"]["slot"] == 900 and not state["clock"]["started"]
+    assert difference_from_show(app, deck, "2.3", tmp_path) < 2.0
+    display.key("Right")
+    state = app.wait_state(lambda s: s["audience"]["label"] == "2.4" and s["clock"]["started"], "the talk to start")
+    assert state["clock"]["verdict"] in ("ahead", "on time")
+
+
+@pytest.mark.parametrize("display", [LAPTOP_PROJECTOR], indirect=True, ids=lambda layout: layout.name)
+def test_the_slot_from_the_front_matter_and_the_flag_winning(display, launch, deck_copy) -> None:
+    deck = deck_copy()
+    deck.write_text(deck.read_text(encoding="utf-8").replace("title:", "duration: 10m\ntitle:", 1), encoding="utf-8")
+    app = launch(deck)
+    assert app.settle()["clock"]["slot"] == 600
+    app.stop()
+    app = launch(deck, "--duration", "12m")  # the command line wins over the deck
+    assert app.settle()["clock"]["slot"] == 720
+
+
+@pytest.mark.parametrize("display", [LAPTOP_PROJECTOR], indirect=True, ids=lambda layout: layout.name)
+def test_a_start_slide_that_does_not_exist_is_refused_with_a_message(display, deck_copy) -> None:
+    done = cli("present", str(deck_copy()), "--start-slide", "42", env={"DISPLAY": display.display,
+                                                                          "QT_QPA_PLATFORM": "xcb"})
+    assert done.returncode == 2 and "no slide '42'" in done.stderr and "Traceback" not in done.stderr
+
+
+BROKEN_DECKS = {
+    "zero width": "---\nrevealOptions:\n  width: 0\n---\n# One\n\n---\n\n# Two\n",
+    "a name too long for the disk": "# One\n\n![x](" + "a" * 300 + ".png)\n\n---\n\n# Two\n",
+    "nested quotes": "# A\n\n" + "> " * 24 + "x\n\n---\n\n# Two\n",
+}
+
+
+@pytest.mark.parametrize("display", [LAPTOP_PROJECTOR], indirect=True, ids=lambda layout: layout.name)
+@pytest.mark.parametrize("text", BROKEN_DECKS.values(), ids=BROKEN_DECKS.keys())
+def test_hostile_decks_never_take_the_projector_down(display, launch, tmp_path, text: str) -> None:
+    deck = tmp_path / "hostile.md"
+    deck.write_text(text, encoding="utf-8")
+    app = launch(deck)
+    display.key("Right")
+    state = app.wait_state(lambda s: s["audience"]["shown"] == "2", "the second slide")
+    assert app.proc is not None and app.proc.poll() is None  # still running
+    deck.write_text(text + "\n\n---\n\n# Three\n", encoding="utf-8")  # a save mid-talk
+    app.wait_state(lambda s: s["slides"] == 3, "the reload")
+    display.key("Right")
+    app.wait_state(lambda s: s["audience"]["shown"] == "3", "the new slide")
+    assert app.proc.poll() is None and "Traceback" not in app.log()
+    assert state["blank"] == "none"
