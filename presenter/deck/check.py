@@ -66,6 +66,7 @@ class Report:
                  "background": s.background.summary(), "attributes": dict(s.attributes)}
                 for s, secs in zip(deck.slides, self.seconds, strict=True)
             ],
+            "total_seconds": sum(self.seconds),  # the plan: the sum of the slides' budgets
             "findings": [asdict(f) for f in self.findings],
         }
 

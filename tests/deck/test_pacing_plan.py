@@ -22,8 +22,10 @@ def test_written_timings_are_the_plan_in_check_json(write_deck, capsys: pytest.C
     assert budgets(before) == [60, 10, 30]  # estimated from the notes at 130 words a minute
     write_timings(path, before, {0: 75, 2: 41})
     main(["check", "--json", str(path)])
-    slides = json.loads(capsys.readouterr().out)["slides"]
+    data = json.loads(capsys.readouterr().out)
+    slides = data["slides"]
     assert [s["seconds"] for s in slides] == [75, 10, 41]  # the rehearsed ones, the estimate for the other
+    assert data["total_seconds"] == 126
     assert [s["attributes"].get("data-timing") for s in slides] == ["75", None, "41"]
     main(["check", str(path)])
     assert "total" in (out := capsys.readouterr().out) and "2:06" in out  # 75 + 10 + 41 s
