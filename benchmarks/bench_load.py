@@ -35,7 +35,8 @@ def main() -> None:
                      ROOT / "decks" / "demo.md", big):
             times = timed(path, args.runs)
             n = len(load_deck(path).slides)
-            print(f"  {path.name:32} {n:5} slides  {median(times) * 1000:8.1f} ms  ({spread([t * 1000 for t in times])} ms)")
+            ms = [t * 1000 for t in times]
+            print(f"  {path.name:32} {n:5} slides  {median(ms):8.1f} ms  ({spread(ms)} ms)")
 
 
 if __name__ == "__main__":

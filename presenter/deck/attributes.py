@@ -2,7 +2,9 @@
 
 reveal.js walks the DOM of the rendered slide; every comment is tried first as an element
 comment (attributes go to the nearest preceding sibling element that is not ``<br>``, or to
-the parent), then as a slide comment (attributes go to the enclosing section). Only the
+the parent), then as a slide comment (attributes go to the slide's own section, even from inside
+a raw ``<section>`` in the slide: reveal.js compares ``nodeName`` with ``'section'``, which never
+matches the upper-case name the DOM gives). Only the
 first match in a comment counts and it cannot cross a line end. Attribute values must be
 double quoted and non-empty; bare names work only for ``data-*`` followed by a space or ``"``.
 """
@@ -14,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from presenter.deck.html_tree import Comment, Element
+from presenter.deck.patterns import DeckPattern
 
 log = logging.getLogger(__name__)
 
@@ -54,36 +57,39 @@ def ignored_attributes(text: str) -> list[str]:
 
 
 class AttributeApplier:
-    """Applies attribute comments to a slide tree, as reveal.js ``addAttributes`` does."""
+    """Applies attribute comments to a slide tree, as reveal.js ``addAttributes`` does.
 
-    def __init__(self, element_regex: str = DEFAULT_ELEMENT, slide_regex: str = DEFAULT_SLIDE):
-        self.element_re = re.compile(element_regex, re.M)
-        self.slide_re = re.compile(slide_regex, re.M)
+    Args:
+        element: the ``elementAttributesSeparator`` pattern (first group: the attributes).
+        slide: the ``slideAttributesSeparator`` pattern.
+    """
+
+    def __init__(self, element: DeckPattern, slide: DeckPattern):
+        self.element_re = element
+        self.slide_re = slide
         self.ignored: list[IgnoredAttribute] = []
 
     def apply(self, section: Element) -> None:
         """Apply every comment under ``section`` (the slide root) in document order."""
-        self._walk(section, section)
-
-    def _walk(self, section: Element, element: Element) -> None:
-        previous: Element = element
-        for i, child in enumerate(element.children):
-            for j in range(i - 1, -1, -1):
-                sibling = element.children[j]
-                if isinstance(sibling, Element) and sibling.tag != "br":
-                    previous = sibling
-                    break
+        # (element, next child, the nearest earlier sibling element that is not <br>, else the element)
+        stack: list[tuple[Element, int, Element]] = [(section, 0, section)]
+        while stack:
+            element, i, previous = stack.pop()
+            if i >= len(element.children):
+                continue
+            child = element.children[i]
+            after = child if isinstance(child, Element) and child.tag != "br" else previous
+            stack.append((element, i + 1, after))
             if isinstance(child, Element):
-                self._walk(child if child.tag == "section" else section, child)
-            elif isinstance(child, Comment):
-                if not self._apply_one(child, previous, self.element_re):
-                    self._apply_one(child, section, self.slide_re)
+                stack.append((child, 0, child))
+            elif isinstance(child, Comment) and not self._apply_one(child, previous, self.element_re):
+                self._apply_one(child, section, self.slide_re)
 
-    def _apply_one(self, comment: Comment, target: Element, regex: re.Pattern[str]) -> bool:
-        m = regex.search(comment.data)
+    def _apply_one(self, comment: Comment, target: Element, pattern: DeckPattern) -> bool:
+        m = pattern.search(comment.data)
         if m is None:
             return False
-        captured = m.group(1)
+        captured = m.group(1) or ""
         comment.data = comment.data[: m.start()] + comment.data[m.end():]
         for name, value in parse_attributes(captured):
             target.attrs[name] = value

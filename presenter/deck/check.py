@@ -10,20 +10,26 @@ from pathlib import Path
 from typing import Any
 
 from presenter.deck.html_tree import parse
-from presenter.deck.model import Deck, Slide, is_remote
+from presenter.deck.model import DEFAULT_SIZE, SIZE_RANGE, Deck, Slide, slide_dimension
 from presenter.deck.pacing import budgets
+from presenter.deck.resources import is_file
 
 log = logging.getLogger(__name__)
 
-THEMES = frozenset(
-    "black white league beige night serif simple solarized moon dracula sky blood "
-    "black-contrast white-contrast white_contrast_compact_verbatim_headers".split()
-)
-TRANSITIONS = frozenset("none fade slide convex concave zoom default linear cube page".split())
-_DIRECTIONAL = frozenset("slide convex concave zoom".split())
+THEMES = frozenset({
+    "black", "white", "league", "beige", "night", "serif", "simple", "solarized", "moon", "dracula", "sky", "blood",
+    "black-contrast", "white-contrast", "white_contrast_compact_verbatim_headers",
+})
+TRANSITIONS = frozenset({
+    "none", "fade", "slide", "convex", "concave", "zoom", "default", "linear", "cube", "page",
+})
+_DIRECTIONAL = frozenset({
+    "slide", "convex", "concave", "zoom",
+})
 _IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"BM", b"RIFF", b"<svg", b"<?xml")
 _COLOR = re.compile(r"^(#[0-9a-fA-F]{3,8}|rgba?\(.*\)|hsla?\(.*\)|[a-zA-Z]+|.*gradient\(.*\))$")
 SEVERITIES = ("error", "warning", "info")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 @dataclass(frozen=True)
@@ -58,8 +64,9 @@ class Report:
             "slides": [
                 {"h": s.h, "v": s.v, "title": s.title, "notes_words": s.notes_words, "seconds": secs,
                  "background": s.background.summary(), "attributes": dict(s.attributes)}
-                for s, secs in zip(deck.slides, self.seconds)
+                for s, secs in zip(deck.slides, self.seconds, strict=True)
             ],
+            "total_seconds": sum(self.seconds),  # the plan: the sum of the slides' budgets
             "findings": [asdict(f) for f in self.findings],
         }
 
@@ -83,6 +90,22 @@ def _deck_options(deck: Deck) -> list[Finding]:
     if raw not in TRANSITIONS:
         out.append(Finding("warning", "unknown-transition", "", 1,
                            f"transition {raw!r} is not a reveal.js transition; presenter uses 'convex'"))
+    for key in ("width", "height"):
+        value = deck.reveal_options.get(key)
+        if value is not None and slide_dimension(value) is None:
+            low, high = SIZE_RANGE
+            out.append(Finding("warning", "bad-slide-size", "", 1,
+                               f"revealOptions {key} {value!r} is not a slide size presenter can use (a number of "
+                               f"pixels from {low} to {high}); presenter uses {DEFAULT_SIZE[0]}×{DEFAULT_SIZE[1]}"))
+    if deck.options.get("preprocessor"):
+        out.append(Finding("warning", "preprocessor-ignored", "", 1,
+                           f"preprocessor {deck.options['preprocessor']!r} is not run (presenter runs no JavaScript): "
+                           "the slides are shown as written in the file, not as the preprocessor would change them"))
+    for key in ("css", "scripts"):
+        if deck.options.get(key):
+            out.append(Finding("info", f"{key}-ignored", "", 1,
+                               f"{key} {deck.options[key]!r} is not used: presenter draws the slides itself, "
+                               "with the theme's styles only"))
     return out
 
 
@@ -99,7 +122,8 @@ def _slide_findings(deck: Deck, slide: Slide) -> list[Finding]:
     out: list[Finding] = []
     where = (slide.label, slide.line)
     if slide.empty:
-        out.append(Finding("warning", "empty-slide", *where, "the slide is empty (the audience sees only the background)"))
+        out.append(Finding("warning", "empty-slide", *where,
+                           "the slide is empty (the audience sees only the background)"))
     elif not slide.has_notes and not slide.hidden:
         out.append(Finding("info", "no-notes", *where, "the slide has no speaker notes"))
     transition = slide.attributes.get("data-transition")
@@ -112,6 +136,7 @@ def _slide_findings(deck: Deck, slide: Slide) -> list[Finding]:
                            f"data-background {bg.css!r} is neither an image reveal.js recognises nor a colour: "
                            "nothing is shown (use .png, .jpg, .svg, .gif, .bmp or .webp)"))
     out += _files(deck, slide)
+    out += _notes_leak(slide)
     return out
 
 
@@ -120,8 +145,9 @@ def _files(deck: Deck, slide: Slide) -> list[Finding]:
     links: list[str] = []
     for html in (slide.html, slide.notes_html):
         for el in parse(html).iter():
-            if el.tag == "img" and el.attrs.get("src"):
-                images.append(el.attrs["src"])
+            src = el.attrs.get("data-deck-src") or el.attrs.get("src")
+            if el.tag == "img" and src:
+                images.append(src)
             elif el.tag == "a" and el.attrs.get("href"):
                 links.append(el.attrs["href"])
     out = [f for url in dict.fromkeys(images) if (f := _image_finding(deck, slide, url))]
@@ -131,16 +157,26 @@ def _files(deck: Deck, slide: Slide) -> list[Finding]:
 
 def _image_finding(deck: Deck, slide: Slide, url: str) -> Finding | None:
     where = (slide.label, slide.line)
-    if is_remote(url):
+    res = deck.resource(url)
+    if res.kind == "remote":
         if url.startswith("data:"):
             return None
         return Finding("info", "remote-image", *where, f"{url} is on the web; presenter shows only local images")
-    path = deck.resolve(url)
-    if path is None or not path.is_file():
-        return Finding("warning", "missing-image", *where, f"image {url} not found (looked for {path})")
+    if res.kind == "outside":
+        return Finding("warning", "outside-deck-folder", *where,
+                       f"image {url} is outside the deck's folder ({res.path}): presenter does not show it; "
+                       f"copy it into {deck.folder}")
+    path = res.path if res.kind == "local" else None
+    if path is None or not is_file(path):
+        looked = f"looked for {path}" if path is not None else "it cannot name a file"
+        return Finding("warning", "missing-image", *where, f"image {_short(url)} not found ({looked})")
     if not os.access(path, os.R_OK) or not _looks_like_image(path):
         return Finding("warning", "unreadable-image", *where, f"image {url} cannot be read as an image ({path})")
     return None
+
+
+def _short(url: str) -> str:
+    return url if len(url) <= 80 else url[:60] + "…" + url[-15:]
 
 
 def _looks_like_image(path: Path) -> bool:
@@ -153,13 +189,26 @@ def _looks_like_image(path: Path) -> bool:
 
 
 def _link_finding(deck: Deck, slide: Slide, url: str) -> Finding | None:
-    if url.startswith("#") or re.match(r"^[a-z][a-z0-9+.-]*:", url, re.I):
+    res = deck.resource(url)
+    if res.kind in ("anchor", "other", "remote", "empty"):
         return None  # in-deck anchors, web and mail links
-    path = deck.resolve(url)
-    if path is not None and not path.exists():
+    if res.kind == "outside":
+        return Finding("warning", "outside-deck-folder", slide.label, slide.line,
+                       f"linked file {url} is outside the deck's folder ({res.path}): presenter will not open it")
+    if res.kind == "invalid" or res.path is None or not res.path.exists():
+        looked = f"looked for {res.path}" if res.path is not None else "it cannot name a file"
         return Finding("warning", "missing-attachment", slide.label, slide.line,
-                       f"linked file {url} not found (looked for {path})")
+                       f"linked file {_short(url)} not found ({looked})")
     return None
+
+
+def _notes_leak(slide: Slide) -> list[Finding]:
+    """D5: reveal-md shows notes after a blank line inside a block (a code block) on the slide."""
+    if not slide.notes_html or not _BLANK_LINE.search(slide.notes_html):
+        return []
+    return [Finding("warning", "notes-leak-in-reveal-md", slide.label, slide.notes_line or slide.line,
+                    "the notes hold a block with a blank line in it (a code block): presenter keeps the notes "
+                    "private; reveal-md would end the notes at the blank line and show the rest on the slide")]
 
 
 def format_text(report: Report) -> str:
@@ -167,7 +216,7 @@ def format_text(report: Report) -> str:
     deck = report.deck
     lines = [f"{deck.title}  ({deck.path}; theme {deck.theme}, transition {deck.transition})", ""]
     lines.append(f"{'slide':>6}  {'title':<40} {'notes':>5} {'time':>5}  background")
-    for s, secs in zip(deck.slides, report.seconds):
+    for s, secs in zip(deck.slides, report.seconds, strict=True):
         title = (s.title or "(empty)")[:40]
         lines.append(f"{s.label:>6}  {title:<40} {s.notes_words:>5} {_mmss(secs):>5}  {s.background.summary()}")
     total = sum(report.seconds)

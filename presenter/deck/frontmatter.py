@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from presenter.deck.errors import DeckError
-from presenter.deck.yamlload import safe_load
+from presenter.deck.yamlload import YamlBudgetError, bounded_load
 
 log = logging.getLogger(__name__)
 
@@ -64,9 +64,15 @@ def _parse_block(block: str) -> dict[str, Any]:
             data = json.loads(block)
         except json.JSONDecodeError as exc:
             raise DeckError(f"front matter is not valid JSON: {exc.msg}", line=exc.lineno + 1) from None
+        except RecursionError:
+            raise DeckError("front matter nests too deep to read", line=2) from None
     else:
         try:
-            data = safe_load(block)
+            data = bounded_load(block)
+        except YamlBudgetError as exc:
+            raise DeckError(f"front matter refused: {exc}; presenter never expands such YAML", line=2) from None
+        except RecursionError:
+            raise DeckError("front matter nests too deep to read", line=2) from None
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = mark.line + 2 if mark is not None else 1

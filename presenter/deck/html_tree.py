@@ -1,8 +1,16 @@
-"""A small, tolerant HTML tree: enough DOM to apply reveal.js attribute comments.
+"""A small HTML tree: enough DOM to apply reveal.js attribute comments, built as a browser builds it.
 
-reveal.js applies ``<!-- .slide: -->`` and ``<!-- .element: -->`` comments to the DOM that
-marked produced. We do the same on the HTML that Python-Markdown produced, so this module
-parses HTML into nodes, lets the caller walk and edit them, and serialises them back.
+reveal.js applies ``<!-- .slide: -->`` and ``<!-- .element: -->`` comments to the DOM that the
+browser built from marked's HTML (``section.innerHTML = …``). We do the same on the HTML that
+markdown-it produced, parsed by Lexbor (through ``selectolax``), an HTML5 parser that follows the
+HTML Standard's tree construction: implied end tags, a stray ``</p>`` as an empty paragraph,
+``<image>`` as ``<img>``, formatting elements (``<font>``, ``<b>``…) reopened across paragraphs,
+all as in the browser reveal-md runs in. This module turns that DOM into plain nodes, lets the
+caller walk and edit them, and serialises them back.
+
+Nothing here recurses: a deck with thousands of nested ``<div>`` or ``<em>`` cannot exhaust
+the stack, and the tree is never deeper than ``MAX_DEPTH`` (deeper elements are dropped, their
+content kept), so the code that paints it cannot either.
 """
 
 from __future__ import annotations
@@ -11,14 +19,19 @@ import html
 import logging
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 log = logging.getLogger(__name__)
 
-VOID_TAGS = frozenset(
-    "area base br col embed hr img input link meta param source track wbr".split()
-)
+VOID_TAGS = frozenset({
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+})
 _WS = re.compile(r"\s+")
+MAX_DEPTH = 64
+RAW_TEXT_TAGS = frozenset({
+    "script", "style", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext",
+})
 
 
 @dataclass
@@ -50,60 +63,57 @@ class Element:
     def iter(self) -> list[Element]:
         """Return every descendant element in document order (self excluded)."""
         out: list[Element] = []
-        for child in self.elements():
-            out.append(child)
-            out.extend(child.iter())
+        stack = list(reversed(self.elements()))
+        while stack:
+            el = stack.pop()
+            out.append(el)
+            stack.extend(reversed(el.elements()))
         return out
 
     def text(self) -> str:
         """Return the textContent of the element (comments excluded)."""
         parts: list[str] = []
-        for child in self.children:
-            if isinstance(child, Text):
-                parts.append(child.data)
-            elif isinstance(child, Element):
-                parts.append(child.text())
+        stack: list[Node] = list(reversed(self.children))
+        while stack:
+            node = stack.pop()
+            if isinstance(node, Text):
+                parts.append(node.data)
+            elif isinstance(node, Element):
+                stack.extend(reversed(node.children))
         return "".join(parts)
 
 
 Node = Text | Comment | Element
 
 
-class _Builder(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = Element("#root")
-        self.stack: list[Element] = [self.root]
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        el = Element(tag, {k: (v if v is not None else "") for k, v in attrs})
-        self.stack[-1].children.append(el)
-        if tag not in VOID_TAGS:
-            self.stack.append(el)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        el = Element(tag, {k: (v if v is not None else "") for k, v in attrs})
-        self.stack[-1].children.append(el)
-
-    def handle_endtag(self, tag: str) -> None:
-        for i in range(len(self.stack) - 1, 0, -1):
-            if self.stack[i].tag == tag:
-                del self.stack[i:]
-                return
-
-    def handle_data(self, data: str) -> None:
-        self.stack[-1].children.append(Text(data))
-
-    def handle_comment(self, data: str) -> None:
-        self.stack[-1].children.append(Comment(data))
-
-
 def parse(markup: str) -> Element:
-    """Parse an HTML fragment into a tree under a ``#root`` element."""
-    builder = _Builder()
-    builder.feed(markup)
-    builder.close()
-    return builder.root
+    """Parse an HTML fragment, as the content of a ``<section>``, into a tree under ``#root``."""
+    root = Element("#root")
+    if not markup:
+        return root
+    # A leading empty comment, skipped below: the fragment's first node serialises the whole
+    # fragment, and a comment's own serialisation is the one way to read its text unstripped.
+    dom = LexborHTMLParser("<!---->" + markup, is_fragment=True, fragment_tag="section", scripting=True)
+    first = dom.root
+    stack: list[tuple[LexborNode | None, Element, int]] = [(first.next if first is not None else None, root, 0)]
+    while stack:
+        node, parent, depth = stack.pop()
+        if node is None:
+            continue
+        stack.append((node.next, parent, depth))
+        tag = node.tag
+        if tag == "-text":
+            parent.children.append(Text(node.text_content or ""))
+        elif tag == "-comment":
+            parent.children.append(Comment((node.html or "<!---->")[4:-3]))
+        elif tag and not tag.startswith("-"):
+            if depth >= MAX_DEPTH:  # too deep: keep the content, drop the element
+                stack.append((node.child, parent, depth))
+                continue
+            el = Element(tag, {k: v or "" for k, v in node.attributes.items()})
+            parent.children.append(el)
+            stack.append((node.child, el, depth + 1))
+    return root
 
 
 def _attr_text(attrs: dict[str, str]) -> str:
@@ -114,16 +124,26 @@ def _attr_text(attrs: dict[str, str]) -> str:
 
 def serialize(node: Node) -> str:
     """Serialise a node (or the children of ``#root``) back to HTML."""
-    if isinstance(node, Text):
-        return html.escape(node.data, quote=False)
-    if isinstance(node, Comment):
-        return f"<!--{node.data}-->"
-    inner = "".join(serialize(c) for c in node.children)
-    if node.tag == "#root":
-        return inner
-    if node.tag in VOID_TAGS:
-        return f"<{node.tag}{_attr_text(node.attrs)}>"
-    return f"<{node.tag}{_attr_text(node.attrs)}>{inner}</{node.tag}>"
+    parts: list[str] = []
+    stack: list[Node | str] = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            parts.append(item)
+        elif isinstance(item, Text):
+            parts.append(html.escape(item.data, quote=False))
+        elif isinstance(item, Comment):
+            parts.append(f"<!--{item.data}-->")
+        elif item.tag == "#root":
+            stack.extend(reversed(item.children))
+        elif item.tag in VOID_TAGS:
+            parts.append(f"<{item.tag}{_attr_text(item.attrs)}>")
+        else:
+            parts.append(f"<{item.tag}{_attr_text(item.attrs)}>")
+            stack.append(f"</{item.tag}>")
+            raw = item.tag in RAW_TEXT_TAGS  # their text is not escaped (it is not decoded either)
+            stack.extend(reversed([c.data if raw and isinstance(c, Text) else c for c in item.children]))
+    return "".join(parts)
 
 
 def collapse(text: str) -> str:

@@ -1,9 +1,8 @@
-"""The immutable deck model: ``Deck``, ``Slide`` and ``Background`` (no Qt)."""
+"""The immutable deck model: ``Deck`` and ``Slide``; ``Background`` lives in ``backgrounds`` (no Qt)."""
 
 from __future__ import annotations
 
-import re
-import urllib.parse
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -11,99 +10,19 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from presenter.deck.backgrounds import Background, is_image_url
 from presenter.deck.html_tree import collapse, parse
+from presenter.deck.resources import Resource, resolve
 
-_IMAGE_URL = re.compile(r"^(http|file|//)", re.I)
-_IMAGE_EXT = re.compile(r"\.(svg|png|jpg|jpeg|gif|bmp|webp)([?#\s]|$)", re.I)
+__all__ = ["DEFAULT_SIZE", "SIZE_RANGE", "Background", "Deck", "LoadNote", "Slide", "frozen", "is_image_url",
+           "slide_dimension"]
+
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
 
 
 def frozen(mapping: Mapping[str, Any] | None) -> Mapping[str, Any]:
     """Return a read-only view of a copy of ``mapping``."""
     return MappingProxyType(dict(mapping or {}))
-
-
-def is_image_url(value: str) -> bool:
-    """Whether reveal.js treats a ``data-background`` value as an image (§9)."""
-    return bool(_IMAGE_URL.search(value) or _IMAGE_EXT.search(value))
-
-
-def is_remote(url: str) -> bool:
-    """Whether ``url`` points off this machine (http, https, protocol-relative, data)."""
-    return bool(re.match(r"^(https?:|//|data:)", url, re.I))
-
-
-@dataclass(frozen=True)
-class Background:
-    """A slide background resolved as reveal.js ``backgrounds.sync`` does.
-
-    Attributes:
-        image: the image URL (first of a comma-separated list), or ``""``.
-        css: a value for the CSS ``background`` shorthand (colour, gradient…), or ``""``.
-        color: ``data-background-color``, or ``""``.
-        gradient: ``data-background-gradient``, or ``""``.
-        size, position, repeat: image placement (``cover``, ``50% 50%``, ``no-repeat``).
-        opacity: opacity of the media layer only (image, video, iframe).
-        video: the video sources.
-        transition: ``data-background-transition``, or ``""`` for the deck's.
-    """
-
-    image: str = ""
-    css: str = ""
-    color: str = ""
-    gradient: str = ""
-    size: str = "cover"
-    position: str = "50% 50%"
-    repeat: str = "no-repeat"
-    opacity: float = 1.0
-    video: tuple[str, ...] = ()
-    video_loop: bool = False
-    video_muted: bool = False
-    iframe: str = ""
-    transition: str = ""
-
-    @classmethod
-    def from_attributes(cls, attrs: Mapping[str, str]) -> Background:
-        """Build the background from a slide's attributes."""
-        image = attrs.get("data-background-image", "")
-        css = ""
-        bg = attrs.get("data-background", "")
-        if bg:
-            if is_image_url(bg):
-                image = bg
-            else:
-                css = bg
-        return cls(
-            image=image.split(",")[0].strip() if image else "",
-            css=css,
-            color=attrs.get("data-background-color", ""),
-            gradient=attrs.get("data-background-gradient", ""),
-            size=attrs.get("data-background-size", "cover"),
-            position=attrs.get("data-background-position", "50% 50%"),
-            repeat=attrs.get("data-background-repeat", "no-repeat"),
-            opacity=_opacity(attrs.get("data-background-opacity", "1")),
-            video=tuple(v.strip() for v in attrs.get("data-background-video", "").split(",") if v.strip()),
-            video_loop="data-background-video-loop" in attrs,
-            video_muted="data-background-video-muted" in attrs,
-            iframe=attrs.get("data-background-iframe", ""),
-            transition=attrs.get("data-background-transition", ""),
-        )
-
-    @property
-    def is_set(self) -> bool:
-        """Whether the slide has any background of its own."""
-        return bool(self.image or self.css or self.color or self.gradient or self.video or self.iframe)
-
-    def summary(self) -> str:
-        """One short description: the image, else the colour or CSS value, else ``""``."""
-        return self.image or self.color or self.css or self.gradient or (self.video[0] if self.video else "")
-
-
-def _opacity(text: str) -> float:
-    try:
-        return max(0.0, min(1.0, float(text)))
-    except ValueError:
-        return 1.0
 
 
 @dataclass(frozen=True)
@@ -248,8 +167,16 @@ class Deck:
 
     @property
     def size(self) -> tuple[int, int]:
-        """The logical slide size (reveal.js ``width`` × ``height``, default 960×700)."""
-        return (_int(self.reveal_options.get("width"), 960), _int(self.reveal_options.get("height"), 700))
+        """The logical slide size (reveal.js ``width`` × ``height``, 960×700 by default).
+
+        When either is set to something unusable (0, negative, a string, ``100%``), both fall back
+        to 960×700 (``check`` reports it), so nothing downstream divides by zero.
+        """
+        raw = [self.reveal_options.get(k) for k in ("width", "height")]
+        dims = [slide_dimension(v) for v in raw]
+        if any(v is not None and d is None for v, d in zip(raw, dims, strict=True)):
+            return DEFAULT_SIZE
+        return (dims[0] or DEFAULT_SIZE[0], dims[1] or DEFAULT_SIZE[1])
 
     def horizontal_count(self) -> int:
         """How many horizontal positions the deck has."""
@@ -263,14 +190,14 @@ class Deck:
                 sizes[s.h - 1] = max(sizes[s.h - 1], s.v)
         return sizes
 
+    def resource(self, url: str) -> Resource:
+        """What ``url`` refers to, resolved against the deck's folder (see ``presenter.deck.resources``)."""
+        return resolve(self.folder, url)
+
     def resolve(self, url: str) -> Path | None:
-        """Map a relative or root-absolute URL to a file under the deck's folder (None if remote)."""
-        if not url or is_remote(url):
-            return None
-        path = urllib.parse.unquote(url.split("?")[0].split("#")[0])
-        if path.lower().startswith("file://"):
-            return Path(path[7:])
-        return self.folder / path.lstrip("/")
+        """The file under the deck's folder that ``url`` names, or None (remote, outside the folder…)."""
+        res = resolve(self.folder, url)
+        return res.path if res.kind == "local" else None
 
     def find(self, h: int, v: int = 0) -> Slide | None:
         """The slide at ``(h, v)``, or None."""
@@ -280,8 +207,18 @@ class Deck:
         return None
 
 
-def _int(value: Any, default: int) -> int:
+DEFAULT_SIZE = (960, 700)
+SIZE_RANGE = (100, 10000)
+
+
+def slide_dimension(value: Any) -> int | None:
+    """A usable ``width``/``height`` (a number of pixels within ``SIZE_RANGE``), None when unset or unusable."""
+    if value is None or isinstance(value, bool):
+        return None
     try:
-        return int(value) if value is not None else default
-    except (TypeError, ValueError):
-        return default
+        number = float(value)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    if math.isnan(number) or not SIZE_RANGE[0] <= number <= SIZE_RANGE[1]:
+        return None
+    return int(number)

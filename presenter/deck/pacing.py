@@ -45,7 +45,7 @@ def reveal_timings(deck: Deck) -> list[int] | None:
     base = 0.0 if total else (default or 0.0)
     timings: list[float] = []
     for slide in counted_slides(deck):
-        value = _js_int(slide.attributes["data-timing"]) if "data-timing" in slide.attributes else None
+        value = slide_timing(slide)
         timings.append(float(value) if value is not None else base)
     if total:
         zero = sum(1 for t in timings if t == 0)
@@ -63,15 +63,32 @@ def estimate_seconds(slide: Slide) -> int:
     return max(MIN_SECONDS, round(words * 60 / WORDS_PER_MINUTE))
 
 
+def slide_timing(slide: Slide) -> int | None:
+    """The slide's own ``data-timing`` in seconds (``parseInt``), or None when absent or not a number."""
+    value = slide.attributes.get("data-timing")
+    return _js_int(value) if value is not None else None
+
+
 def budgets(deck: Deck) -> list[int]:
-    """A budget in seconds for every slide of ``deck.slides`` (0 for hidden/uncounted ones)."""
+    """A budget in seconds for every slide of ``deck.slides`` (0 for hidden/uncounted ones).
+
+    With ``defaultTiming`` or ``totalTime`` the budgets are reveal.js's (``reveal_timings``).
+    Without them reveal.js has no pacing at all; presenter goes further: a slide's own
+    ``data-timing`` (for example written by a rehearsal) is its budget, and the other slides keep
+    the estimate from their notes. The plan is the sum.
+    """
     timings = reveal_timings(deck)
     counted = counted_slides(deck)
     if timings is None:
-        by_index = {s.index: estimate_seconds(s) for s in counted}
+        by_index = {s.index: _own_or_estimate(s) for s in counted}
     else:
-        by_index = {s.index: t for s, t in zip(counted, timings)}
+        by_index = {s.index: t for s, t in zip(counted, timings, strict=True)}
     return [by_index.get(s.index, 0) for s in deck.slides]
+
+
+def _own_or_estimate(slide: Slide) -> int:
+    own = slide_timing(slide)
+    return max(0, own) if own is not None else estimate_seconds(slide)
 
 
 def slides_under_minimum(deck: Deck, timings: Sequence[int]) -> int:

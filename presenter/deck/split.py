@@ -12,20 +12,35 @@ so that ``presenter check`` can report it.
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from dataclasses import dataclass
 
+import regex
+
 from presenter.deck.errors import DeckError
+from presenter.deck.patterns import DeckPattern
 
 log = logging.getLogger(__name__)
 
+MAX_SLIDES = 10_000
+MAX_NOTES_MARKERS = 100  # per slide: more says nothing new
 DEFAULT_SEPARATOR = r"\r?\n---\r?\n"
 DEFAULT_VERTICAL = r"\r?\n----\r?\n"
 # The plugin's default is the JS string '^\s*notes?:', in which '\s' loses its backslash.
 DEFAULT_NOTES = r"^s*notes?:"
 
+DIVERGENCE_TEXT = {
+    "separator-in-code-fence": "a slide separator inside a fenced code block: presenter keeps the "
+    "code block whole; reveal-md would split the slide here",
+    "notes-marker-in-code-fence": "a notes marker inside a fenced code block: presenter keeps it as "
+    "code; reveal-md would start the speaker notes here",
+    "several-notes-markers": "a second notes marker in one slide: presenter keeps everything after the "
+    "first marker as notes; reveal-md would show no notes and put them on the slide for the audience",
+}
 _FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
+_FENCE_CLOSE = re.compile(r"^ {0,3}(`{3,}|~{3,})[ \t]*$")
 
 
 @dataclass(frozen=True)
@@ -58,87 +73,106 @@ class Divergence:
     offset: int
 
 
-def js_regex(source: str, flags: int = 0, what: str = "separator") -> re.Pattern[str]:
-    """Compile a JavaScript regex source as Python, rejecting ones that match empty text.
-
-    Raises:
-        DeckError: the pattern does not compile or can match the empty string.
-    """
-    py = re.sub(r"\(\?<([A-Za-z_]\w*)>", r"(?P<\1>", source)
-    try:
-        pattern = re.compile(py, flags)
-    except re.error as exc:
-        raise DeckError(f"{what} {source!r} is not a valid regular expression: {exc}") from None
-    if pattern.fullmatch("") is not None or any(m.start() == m.end() for m in pattern.finditer("\n\n")):
-        raise DeckError(f"{what} {source!r} matches empty text, so it would split everywhere")
-    return pattern
-
-
 def fence_spans(text: str) -> list[tuple[int, int]]:
-    """Return ``(start, end)`` offsets of closed fenced code blocks in ``text``.
+    """Return ``(start, end)`` offsets of closed fenced code blocks in ``text``, in order.
 
     An unclosed fence is not treated as a fence here, so that one missing closing line
-    cannot swallow the rest of the deck.
+    cannot swallow the rest of the deck. Linear in the number of lines.
     """
     spans: list[tuple[int, int]] = []
-    pos = 0
+    if "```" not in text and "~~~" not in text:
+        return spans
     lines = text.splitlines(keepends=True)
-    i = 0
-    offsets = []
+    offsets = [0]
     for line in lines:
-        offsets.append(pos)
-        pos += len(line)
+        offsets.append(offsets[-1] + len(line))
+    closers = [_closer(line) for line in lines]
+    unclosable: dict[str, int] = {}  # fence character -> shortest fence known to have no closer ahead
+    i = 0
     while i < len(lines):
         m = _FENCE_OPEN.match(lines[i].rstrip("\r\n"))
         if m and not (m.group(1)[0] == "`" and "`" in m.group(2)):
-            close = _find_close(lines, i + 1, m.group(1))
+            char, length = m.group(1)[0], len(m.group(1))
+            close = None if length >= unclosable.get(char, length + 1) else _find_close(closers, i + 1, char, length)
             if close is not None:
                 spans.append((offsets[i], offsets[close] + len(lines[close].rstrip("\r\n"))))
                 i = close + 1
                 continue
+            unclosable[char] = min(length, unclosable.get(char, length))
         i += 1
     return spans
 
 
-def _find_close(lines: list[str], start: int, fence: str) -> int | None:
-    closer = re.compile(r"^ {0,3}" + re.escape(fence[0]) + "{" + str(len(fence)) + r",}[ \t]*$")
-    for j in range(start, len(lines)):
-        if closer.match(lines[j].rstrip("\r\n")):
+def _closer(line: str) -> tuple[str, int] | None:
+    m = _FENCE_CLOSE.match(line.rstrip("\r\n"))
+    return (m.group(1)[0], len(m.group(1))) if m else None
+
+
+def _find_close(closers: list[tuple[str, int] | None], start: int, char: str, length: int) -> int | None:
+    for j in range(start, len(closers)):
+        c = closers[j]
+        if c is not None and c[0] == char and c[1] >= length:
             return j
     return None
 
 
-def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """True when the match ``[start, end)`` lies within a fence span.
+class FenceSpans:
+    """The closed fences of a text, for fast "is this match inside a fence" questions."""
 
-    A separator match includes the line ends around its line, so it counts as inside when it
-    starts at or after the fence's first character and ends no later than one past its last.
-    """
-    return any(a <= start and end <= b + 1 and start < b for a, b in spans)
+    def __init__(self, text: str):
+        self.spans = fence_spans(text)
+        self._starts = [a for a, _ in self.spans]
+
+    def __bool__(self) -> bool:
+        return bool(self.spans)
+
+    def holds(self, start: int, end: int) -> bool:
+        """True when the match ``[start, end)`` lies within a fence span.
+
+        A separator match includes the line ends around its line, so it counts as inside when it
+        starts at or after the fence's first character and ends no later than one past its last.
+        """
+        k = bisect.bisect_right(self._starts, start) - 1
+        if k < 0:
+            return False
+        a, b = self.spans[k]
+        return a <= start and end <= b + 1 and start < b
+
+    def covers(self, offset: int) -> bool:
+        """True when ``offset`` is inside a fence span."""
+        k = bisect.bisect_right(self._starts, offset) - 1
+        return k >= 0 and offset < self.spans[k][1]
 
 
-def slidify(body: str, separator: re.Pattern[str], vertical: re.Pattern[str] | None,
+def slidify(body: str, separator: DeckPattern, vertical: DeckPattern | None,
             respect_fences: bool = True) -> tuple[list[Chunk], list[Divergence], set[str]]:
     """Split ``body`` into chunks as reveal.js ``slidify`` does (fence-aware unless told).
 
     Returns:
         The chunks in presentation order, the divergences from reveal-md, and which
         separators matched at least once (``"separator"``, ``"vertical"``).
+
+    Raises:
+        DeckError: the separators match empty text or take too long on this body.
     """
-    combined = re.compile(separator.pattern + ("|" + vertical.pattern if vertical else ""),
-                          separator.flags | re.M)
-    is_h = re.compile(separator.pattern, separator.flags & ~re.M)
-    spans = fence_spans(body) if respect_fences else []
+    combined = separator.joined(vertical) if vertical else separator
+    combined = combined.with_flags(combined.flags | regex.M)
+    is_h = separator.with_flags(separator.flags & ~regex.M)
+    spans = FenceSpans(body if respect_fences else "")
     pieces: list[tuple[int, int, bool]] = []  # (start, end, followed_by_horizontal)
     divergences: list[Divergence] = []
     matched: set[str] = set()
     last = 0
-    for m in combined.finditer(body):
+    matches = combined.finditer(body, MAX_SLIDES + 1)
+    if len(matches) > MAX_SLIDES:
+        raise DeckError(f"{combined.option} {combined.source!r} splits the deck into more than {MAX_SLIDES:,} "
+                        "slides: is it the separator you meant?")
+    for m in matches:
         if m.end() == m.start():
             line = body.count("\n", 0, m.start())
-            raise DeckError(f"separator {combined.pattern!r} matches empty text, so it would split "
+            raise DeckError(f"separator {combined.source!r} matches empty text, so it would split "
                             f"everywhere (first at line {line} of the body)")
-        if spans and _inside(spans, m.start(), m.end()):
+        if spans and spans.holds(m.start(), m.end()):
             divergences.append(Divergence("separator-in-code-fence", m.start()))
             continue
         horizontal = is_h.search(m.group(0)) is not None
@@ -179,14 +213,14 @@ class NotesSplit:
     notes_offset: int | None
 
 
-def split_notes(chunk: str, marker: re.Pattern[str], respect_fences: bool = True,
+def split_notes(chunk: str, marker: DeckPattern, respect_fences: bool = True,
                 base: int = 0) -> tuple[NotesSplit, list[Divergence]]:
     """Split the notes off a chunk: everything after the first marker outside a fence."""
-    spans = fence_spans(chunk) if respect_fences else []
+    spans = FenceSpans(chunk if respect_fences else "")
     found = []
     divergences: list[Divergence] = []
-    for m in marker.finditer(chunk):
-        if spans and _inside(spans, m.start() - 1, m.end()):
+    for m in marker.finditer(chunk, MAX_NOTES_MARKERS):
+        if spans and spans.holds(m.start() - 1, m.end()):
             divergences.append(Divergence("notes-marker-in-code-fence", base + m.start()))
             continue
         found.append(m)

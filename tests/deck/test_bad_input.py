@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -86,3 +87,47 @@ def load_error(path: Path) -> DeckError:
     with pytest.raises(DeckError) as info:
         load_deck(path)
     return info.value
+
+
+def test_fifo_is_refused_at_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "deck.md"
+    os.mkfifo(path)  # nobody writes: opening it for reading the usual way would block for ever
+    code, err = run_check(path, capsys)
+    assert code == 2 and "named pipe (FIFO)" in err
+
+
+@pytest.mark.parametrize(("device", "kind"), [("/dev/zero", "character device"), ("/dev/null", "character device")])
+def test_devices_are_refused_unread(device: str, kind: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, err = run_check(Path(device), capsys)
+    assert code == 2 and kind in err and device in err
+
+
+def test_symlink_to_a_device_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    link = tmp_path / "deck.md"
+    link.symlink_to("/dev/zero")
+    code, err = run_check(link, capsys)
+    assert code == 2 and "character device" in err
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_decks_with_a_bom_are_read(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "deck.md"
+    text = "---\ntitle: Café\n---\n# Über\n\nNote: naïve\n"
+    bom = {"utf-16": "", "utf-16-be": "\ufeff", "utf-32": ""}[encoding]
+    path.write_bytes((bom + text).encode(encoding))
+    deck = load_deck(path)
+    assert deck.title == "Café" and deck.slides[0].title == "Über" and deck.slides[0].notes_text == "naïve"
+
+
+def test_utf16_without_a_bom_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "deck.md"
+    path.write_bytes("# A\n\nplain text\n".encode("utf-16-le"))
+    code, err = run_check(path, capsys)
+    assert code == 2 and "UTF-16" in err and "binary" not in err
+
+
+def test_broken_utf16_is_reported_as_utf16(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "deck.md"
+    path.write_bytes(b"\xff\xfe# \x00A\x00\x00\xd8")  # a lone surrogate
+    code, err = run_check(path, capsys)
+    assert code == 2 and "UTF-16" in err

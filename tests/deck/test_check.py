@@ -36,7 +36,8 @@ def test_json_shape(decks_dir: Path, capsys: pytest.CaptureFixture[str]) -> None
     code = main(["check", "--json", str(decks_dir / "community-safety-2023.md")])
     data = json.loads(capsys.readouterr().out)
     assert code == 1  # the deck has empty slides: warnings
-    assert set(data) == {"deck", "title", "theme", "transition", "slides", "findings"}
+    assert set(data) == {"deck", "title", "theme", "transition", "slides", "total_seconds", "findings"}
+    assert data["total_seconds"] == sum(s["seconds"] for s in data["slides"])
     assert (data["theme"], data["transition"]) == ("night", "fade")
     first, second = data["slides"][:2]
     assert (first["h"], first["v"], second["h"], second["v"]) == (1, 1, 1, 2)

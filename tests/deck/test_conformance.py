@@ -1,7 +1,7 @@
 """Every case of ``shared/conformance/cases.json`` (what reveal-md really produced) as a test.
 
-The four intended differences (D1–D4 in ``deck-format.md``) assert presenter's behaviour
-and that the loader reports the difference.
+The intended differences (D1–D4 in ``deck-format.md``, D5 in README.md) assert presenter's
+behaviour and that the loader or ``check`` reports the difference.
 """
 
 from __future__ import annotations
@@ -13,13 +13,18 @@ from typing import Any
 import pytest
 
 from presenter.deck import Deck, Slide, parse_body, parse_deck
+from presenter.deck.check import check_deck
 from presenter.deck.html_tree import Element, collapse, parse
 from presenter.deck.pacing import counted_slides, reveal_timings, slides_under_minimum
 
 CASES_FILE = Path(__file__).resolve().parents[2].parent / "shared" / "conformance" / "cases.json"
 if not CASES_FILE.exists():  # a checkout without shared/ beside it uses the copy in tests/data
     CASES_FILE = Path(__file__).resolve().parents[1] / "data" / "conformance-cases.json"
-CASES: list[dict[str, Any]] = json.loads(CASES_FILE.read_text(encoding="utf-8"))["cases"]
+# Cases for the causes of issue 16 and marked's departures from CommonMark, with reveal-md's own
+# output as expectations (written by benchmarks/oracle_cases.py).
+MARKED_FILE = Path(__file__).resolve().parents[1] / "data" / "conformance-marked.json"
+CASES: list[dict[str, Any]] = (json.loads(CASES_FILE.read_text(encoding="utf-8"))["cases"]
+                               + json.loads(MARKED_FILE.read_text(encoding="utf-8"))["cases"])
 BY_NAME = {c["name"]: c for c in CASES}
 
 # name -> (difference, what presenter produces instead, the loader note it must raise)
@@ -37,6 +42,8 @@ INTENDED: dict[str, tuple[str, dict[str, Any], str]] = {
     "indent-strip-with-front-matter": (
         "D4", {"text": "A x fourteen-spaces", "blocks": ["h1", "pre"],
                "code": ["x\n              fourteen-spaces"]}, "deep-indent"),
+    "notes-code-block-with-blank-line": (
+        "D5", {"text": "Code", "blocks": ["h1"], "notes": "text line1 <b>line2</b>"}, "notes-leak-in-reveal-md"),
 }
 
 
@@ -73,7 +80,7 @@ def _code(pre: Element) -> str:
 def flat_expected(structure: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for entry in structure:
-        out.extend(entry["stack"] if "stack" in entry else [entry])
+        out.extend(entry.get("stack", [entry]))
     return out
 
 
@@ -127,7 +134,8 @@ def test_intended_difference(name: str) -> None:
     for key in ("text", "blocks", "notes", "code"):
         if key in ours:
             assert got[key] == ours[key], (difference, key)
-    assert note_code in {n.code for n in deck.notes}, difference
+    reported = {n.code for n in deck.notes} | {f.code for f in check_deck(deck).findings}
+    assert note_code in reported, difference
 
 
 def test_every_intended_difference_names_a_real_case() -> None:

@@ -40,9 +40,12 @@ def depth(box: Box) -> int:
     return 1 + max((depth(child) for _, _, child in box.children), default=0)
 
 
-@pytest.mark.parametrize("width", ["0", "-5", "100000000"])
-def test_a_slide_size_that_cannot_be_laid_out_paints_the_theme(width: str, caplog: pytest.LogCaptureFixture) -> None:
-    deck = parse_deck(f"---\ntheme: night\nrevealOptions:\n  width: {width}\n---\n# Title\n")
+@pytest.mark.parametrize("width", [0, -5, 100000000])
+def test_a_slide_size_that_cannot_be_laid_out_paints_the_theme(width: int, caplog: pytest.LogCaptureFixture,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    deck = parse_deck("---\ntheme: night\n---\n# Title\n")
+    # the loader already replaces a bad revealOptions size by 960×700; the renderer guards on its own
+    monkeypatch.setattr(RenderContext, "size", property(lambda self: (width, 700)))
     ctx = RenderContext(deck)
     images = [render_image(deck, deck.slides[0], (320, 180), context=ctx) for _ in range(2)]
     assert unique_colours(images[0]) == {QColor("#111111").rgba()}  # the theme background, nothing else
@@ -179,3 +182,12 @@ def test_record_is_logged_once_per_message(caplog: pytest.LogCaptureFixture) -> 
         ctx.record(slide, ValueError("bad"))
     assert ctx.paint_errors == {3: "slide 4 cannot be shown: ValueError: bad"}
     assert len([r for r in caplog.records if r.levelno == logging.ERROR]) == 1
+
+
+@pytest.mark.parametrize("width", ["0", "-5", "100000000", "wide"])
+def test_a_bad_slide_size_in_the_deck_paints_the_slide_at_the_default_size(width: str) -> None:
+    deck = parse_deck(f"---\ntheme: night\nrevealOptions:\n  width: {width}\n---\n# Title\n")
+    ctx = RenderContext(deck)
+    image = render_image(deck, deck.slides[0], (320, 180), context=ctx)
+    assert ctx.size == (960, 700) and ctx.paint_errors == {}
+    assert len(unique_colours(image)) > 2  # the title is painted
