@@ -98,6 +98,10 @@ def local_image_url(folder: Path, src: str) -> str:
     return res.path.as_uri() if res.kind == "local" and res.path is not None else ""
 
 
+OUTSIDE = "it is outside the deck's folder"  # the reasons a caller may act on
+MISSING = "the file does not exist"
+
+
 @dataclass(frozen=True)
 class LinkPermission:
     """Whether a link in the notes may be handed to the desktop's opener.
@@ -124,12 +128,12 @@ def link_permission(folder: Path, href: str) -> LinkPermission:
         return LinkPermission(True, href)
     res = resolve(folder, href)
     if res.kind != "local" or res.path is None:
-        reasons = {"outside": "it is outside the deck's folder", "anchor": "it points inside the deck",
+        reasons = {"outside": OUTSIDE, "anchor": "it points inside the deck",
                    "invalid": "it cannot name a file", "remote": "only http, https and mailto links are opened"}
         return LinkPermission(False, str(res.path or href), reasons.get(res.kind, "it is not a web link or a file"))
     path = res.path
     if not path.exists():
-        return LinkPermission(False, str(path), "the file does not exist")
+        return LinkPermission(False, str(path), MISSING)
     if not is_file(path):
         return LinkPermission(False, str(path), "it is not a document")
     if path.suffix.lower() in _EXECUTABLE_SUFFIXES or os.access(path, os.X_OK) or _has_shebang(path):

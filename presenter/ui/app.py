@@ -10,6 +10,7 @@ import re
 import signal
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, QTimer, QUrl
@@ -17,6 +18,7 @@ from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from presenter.deck import Deck, DeckError, load_deck
+from presenter.deck.resources import MISSING, OUTSIDE, link_permission
 from presenter.render.paint import RenderContext
 from presenter.render.themes import get_theme
 from presenter.talk.clock import Countdown, format_clock, parse_duration, parse_end_time
@@ -268,18 +270,34 @@ class PresenterApp(QObject):
         self.companion.toggle(host)
 
     def open_link(self, href: str) -> None:
-        """Open a link from the notes: web links in the browser, files resolved against the deck."""
-        if re.match(r"^(https?|mailto):", href, re.I):
-            self.open_url(QUrl(href))
-            return
+        """Open a link from the notes: web and mail links, and documents inside the deck's folder.
+
+        Programs, scripts and launchers are never opened; a document outside the deck's folder only
+        after the speaker says yes.
+        """
         if href.startswith("#"):
             return
-        path = self.talk.deck.resolve(href)
-        if path is None or not path.exists():
-            self.presenter.show_message(f"Attachment not found: {href} (looked for {path}).", "warning")
-            return
-        if not self.open_url(QUrl.fromLocalFile(str(path))):
-            self.presenter.show_message(f"No program could open {path}.", "warning")
+        permission = link_permission(self.talk.deck.folder, href)
+        if permission.allowed:
+            self._open(permission.target)
+        elif permission.reason == MISSING:
+            self.presenter.show_message(f"Attachment not found: {href} (looked for {permission.target}).", "warning")
+        elif permission.reason == OUTSIDE and self._outside_document(permission.target):
+            if self.confirm("Open a file outside the deck?",
+                            f"{permission.target} is outside the deck's folder. Open it?"):
+                self._open(permission.target)
+        else:
+            self.presenter.show_message(f"Not opened: {href} ({permission.reason}).", "warning")
+
+    @staticmethod
+    def _outside_document(target: str) -> bool:
+        path = Path(target)
+        return link_permission(path.parent, path.name).allowed  # a document, not a program or a script
+
+    def _open(self, target: str) -> None:
+        url = QUrl(target) if re.match(r"^(https?|mailto):", target, re.I) else QUrl.fromLocalFile(target)
+        if not self.open_url(url):
+            self.presenter.show_message(f"No program could open {target}.", "warning")
 
     def reload(self) -> None:
         """F5: read the deck again now (in the background) and show it, even if it looks half saved."""

@@ -201,3 +201,27 @@ def test_a_slide_that_cannot_be_painted_is_reported_to_the_speaker_only(make_app
     assert "The audience sees only the background" in app.presenter.banner.text()
     assert app.audience.isVisible() and app.audience.caption == ""
     monkeypatch.setattr(paint_module.SlideLayout, "build", real)
+
+
+def test_notes_links_never_hand_a_program_to_the_desktop(make_app, write_deck, tmp_path: Path) -> None:
+    (tmp_path / "evil.sh").write_text("#!/bin/sh\necho gotcha\n", encoding="utf-8")
+    (tmp_path / "run.desktop").write_text("[Desktop Entry]\nExec=sh\n", encoding="utf-8")
+    (tmp_path / "plain.txt").write_text("#!/bin/sh\n", encoding="utf-8")  # a script under any name
+    outside = tmp_path.parent / "outside-notes.pdf"
+    outside.write_bytes(b"%PDF-1.4")
+    app = make_app(write_deck(DECK))
+    opened: list[str] = []
+    asked: list[str] = []
+    app.open_url = lambda url: opened.append(url.toString()) or True
+    app.confirm = lambda title, question: asked.append(question) or False
+    for href in ("evil.sh", "run.desktop", "plain.txt", "file:///bin/sh", "javascript:alert(1)", "ftp://host/x"):
+        app.open_link(href)
+        assert "Not opened" in app.presenter.banner.text(), href
+    assert opened == [] and asked == []
+    app.open_link("../outside-notes.pdf")  # a document outside the folder: only after a yes
+    assert asked and str(outside) in asked[0] and opened == []
+    app.confirm = lambda title, question: True
+    app.open_link("../outside-notes.pdf")
+    assert opened == [outside.as_uri()]
+    app.open_link("https://www.hertsmere.gov.uk/")
+    assert opened[-1] == "https://www.hertsmere.gov.uk/"
