@@ -9,12 +9,12 @@ import logging
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor
 
+from presenter.deck.fragments import highlight_steps
 from presenter.deck.html_tree import Element, Node, Text
 from presenter.render.code import CodeTheme, language_of, tokens
 from presenter.render.css import Style, declarations, length
 from presenter.render.display import Box, BoxShadow, Fill
 from presenter.render.inline import InlineText
-from presenter.render.steps import highlight_steps
 
 log = logging.getLogger(__name__)
 

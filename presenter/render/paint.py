@@ -22,6 +22,7 @@ from pathlib import Path
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
+from presenter.deck.fragments import slide_steps
 from presenter.deck.html_tree import parse
 from presenter.deck.model import Deck, Slide
 from presenter.render.background import background_color, is_dark, paint_background, paint_page
@@ -31,7 +32,6 @@ from presenter.render.fonts import load_fonts
 from presenter.render.images import ImageCache
 from presenter.render.sheet import StyleSheet
 from presenter.render.slidehtml import SlideLayout
-from presenter.render.steps import slide_steps
 from presenter.render.themes import Theme, get_theme
 
 log = logging.getLogger(__name__)
@@ -102,9 +102,6 @@ class RenderContext:
             return found
         section = next(iter(parse(slide.html).elements()), None) or parse("")
         steps = slide_steps(section)
-        if steps.count != slide.fragment_count and slide.fragment_count >= 0:
-            steps = slide_steps(section, code=False)  # the deck does not count code steps
-            step = steps.count if step < 0 or step >= steps.count else step
         sheet = StyleSheet(theme, text, heading, contrast)
         layout = SlideLayout(section, sheet, steps, step, self.image_info, self.size[0], code_theme(highlight or None),
                              trailing=bool(slide.notes_markdown), height=self.size[1])

@@ -18,6 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor
 
+from presenter.deck.fragments import Steps
 from presenter.deck.html_tree import Comment, Element, Node, Text
 from presenter.render.atoms import EMBEDS, embed_size, hidden, hr_box, image_box, tag_defaults
 from presenter.render.boxes import BoxProps, Stack, box_props, collapse
@@ -28,7 +29,6 @@ from presenter.render.display import Box, BoxShadow, Fill
 from presenter.render.inline import InlineText
 from presenter.render.lists import list_box, nested_lists
 from presenter.render.sheet import StyleSheet, fragment_style
-from presenter.render.steps import Steps
 from presenter.render.tables import table_box
 
 log = logging.getLogger(__name__)

@@ -91,3 +91,11 @@ def test_gfm_list_after_paragraph_and_nesting() -> None:
 def test_line_numbers_follow_front_matter() -> None:
     deck = parse_deck("---\ntitle: x\n---\n\n# A\n\n---\n\n# B\n\nNote: n\n")
     assert [(s.line, s.notes_line) for s in deck.slides] == [(5, 0), (9, 11)]
+
+
+def test_code_highlight_steps_are_steps_of_the_slide() -> None:
+    from presenter.deck import parse_deck
+
+    deck = parse_deck("# Code\n\n```js [1-2|3|4]\nlet a = 1;\nlet b = 2;\nlet c = 3;\nlet d = 4;\n```\n\n"
+                      "- later <!-- .element: class=\"fragment\" -->\n")
+    assert deck.slides[0].fragment_count == 3  # two more highlight steps, then the fragment
