@@ -13,19 +13,10 @@ from presenter.deck.html_tree import parse
 from presenter.deck.model import DEFAULT_SIZE, SIZE_RANGE, Deck, Slide, slide_dimension
 from presenter.deck.pacing import budgets
 from presenter.deck.resources import is_file
+from presenter.deck.transitions import known, theme_names, valid_slide_transition
 
 log = logging.getLogger(__name__)
 
-THEMES = frozenset({
-    "black", "white", "league", "beige", "night", "serif", "simple", "solarized", "moon", "dracula", "sky", "blood",
-    "black-contrast", "white-contrast", "white_contrast_compact_verbatim_headers",
-})
-TRANSITIONS = frozenset({
-    "none", "fade", "slide", "convex", "concave", "zoom", "default", "linear", "cube", "page",
-})
-_DIRECTIONAL = frozenset({
-    "slide", "convex", "concave", "zoom",
-})
 _IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"BM", b"RIFF", b"<svg", b"<?xml")
 _COLOR = re.compile(r"^(#[0-9a-fA-F]{3,8}|rgba?\(.*\)|hsla?\(.*\)|[a-zA-Z]+|.*gradient\(.*\))$")
 SEVERITIES = ("error", "warning", "info")
@@ -83,11 +74,11 @@ def check_deck(deck: Deck) -> Report:
 
 def _deck_options(deck: Deck) -> list[Finding]:
     out: list[Finding] = []
-    if deck.theme not in THEMES:
+    if deck.theme not in theme_names():
         out.append(Finding("warning", "unknown-theme", "", 1,
                            f"theme {deck.theme!r} is not one of reveal.js's themes; presenter shows it as 'black'"))
     raw = str(deck.reveal_options.get("transition", "default"))
-    if raw not in TRANSITIONS:
+    if not known(raw):
         out.append(Finding("warning", "unknown-transition", "", 1,
                            f"transition {raw!r} is not a reveal.js transition; presenter uses 'convex'"))
     for key in ("width", "height"):
@@ -107,15 +98,6 @@ def _deck_options(deck: Deck) -> list[Finding]:
                                f"{key} {deck.options[key]!r} is not used: presenter draws the slides itself, "
                                "with the theme's styles only"))
     return out
-
-
-def valid_slide_transition(value: str) -> bool:
-    """Whether a ``data-transition`` value is a name or an ``X-in Y-out`` pair reveal.js knows."""
-    for word in value.split():
-        base = re.sub(r"-(in|out)$", "", word)
-        if base not in TRANSITIONS or (base != word and base not in _DIRECTIONAL | {"fade", "none"}):
-            return False
-    return bool(value.split())
 
 
 def _slide_findings(deck: Deck, slide: Slide) -> list[Finding]:

@@ -12,7 +12,8 @@ from PySide6.QtCore import QEasingCurve, QEvent, QPointF, QRectF, Qt, QTimer, QV
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPixmap, QTransform
 from PySide6.QtWidgets import QWidget
 
-from presenter.deck.model import Deck, Slide
+from presenter.deck.model import Deck
+from presenter.deck.transitions import transition_for
 from presenter.render.paint import RenderContext
 from presenter.render.themes import Theme
 from presenter.talk.talk import Blank
@@ -22,26 +23,6 @@ from presenter.ui.slideview import Frame, SlideView
 log = logging.getLogger(__name__)
 
 CURSOR_HIDE_MS = 3000
-SPEEDS = {"default": 800, "fast": 400, "slow": 1200}
-TRANSITIONS = ("none", "fade", "slide", "convex", "concave", "zoom")
-
-
-def transition_for(deck: Deck, slide: Slide, entering: bool = True) -> tuple[str, int]:
-    """The transition (name, milliseconds) reveal.js uses to bring ``slide`` in (or out)."""
-    raw = slide.attributes.get("data-transition") or deck.transition
-    name = raw.split()[0] if raw.split() else "convex"
-    for word in raw.split():  # "fade-in slide-out"
-        if word.endswith("-in") and entering:
-            name = word[:-3]
-        elif word.endswith("-out") and not entering:
-            name = word[:-4]
-    name = {"default": "convex", "linear": "slide", "cube": "convex", "page": "slide"}.get(name, name)
-    if name not in TRANSITIONS:
-        name = "convex"
-    speed = slide.attributes.get("data-transition-speed") or deck.transition_speed
-    ms = 500 if name == "fade" else SPEEDS.get(speed, 800)  # fade is always 0.5 s in reveal.js
-    return name, (0 if name == "none" else ms)
-
 
 class AudienceWindow(SlideView):
     """The projector's window.

@@ -6,18 +6,23 @@ from dataclasses import fields
 
 import pytest
 
-from presenter.deck.check import THEMES
+from presenter.deck.transitions import theme_names
 from presenter.render.themes import Theme, all_themes, get_theme
 
 OPTIONAL = {"gradient", "text_on_light", "text_on_dark", "strong", "em", "code", "list_marker", "web_fonts",
             "heading_shadow", "heading1_shadow", "paragraph_weight", "paragraph_shadow", "inline_code_background"}
 
 
+REVEAL_5_1_THEMES = {  # dist/theme/*.css of reveal.js 5.1.0 (deck-format.md §14)
+    "black", "white", "league", "beige", "night", "serif", "simple", "solarized", "moon", "dracula", "sky", "blood",
+    "black-contrast", "white-contrast", "white_contrast_compact_verbatim_headers"}
+
+
 def test_every_reveal_theme_is_in_the_table() -> None:
-    assert set(all_themes()) == set(THEMES)
+    assert set(all_themes()) == set(theme_names()) == REVEAL_5_1_THEMES
 
 
-@pytest.mark.parametrize("name", sorted(THEMES))
+@pytest.mark.parametrize("name", sorted(theme_names()))
 def test_theme_is_complete(name: str) -> None:
     theme = all_themes()[name]
     for f in fields(Theme):

@@ -9,8 +9,9 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage
 
 from presenter.deck import load_deck
+from presenter.deck.transitions import transition_for
 from presenter.render.snapshot import render_image
-from presenter.ui.audience import CURSOR_HIDE_MS, transition_for
+from presenter.ui.audience import CURSOR_HIDE_MS
 
 DECK = ('---\ntheme: night\n---\n# Title\n\nold words here\n\n- one <!-- .element: class="fragment" -->\n'
         '- two <!-- .element: class="fragment" -->\n\n---\n\n# Second\n')
