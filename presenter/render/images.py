@@ -9,11 +9,12 @@ long for the file system, a broken header) is reported once and drawn as nothing
 from __future__ import annotations
 
 import logging
-from collections import OrderedDict
 from pathlib import Path
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage, QImageReader
+
+from presenter.render.lru import BoundedCache
 
 log = logging.getLogger(__name__)
 
@@ -31,15 +32,14 @@ class ImageCache:
 
     def __init__(self, max_bytes: int = 64 * 1024 * 1024):
         self.max_bytes = max_bytes
-        self._items: OrderedDict[tuple[str, int, int], QImage] = OrderedDict()
+        self._items: BoundedCache[tuple[str, int, int], QImage] = BoundedCache(max_bytes, lambda img: img.sizeInBytes())
         self._sizes: dict[str, QSize | None] = {}
-        self._bytes = 0
         self._reported: set[str] = set()
 
     @property
     def bytes_used(self) -> int:
         """The bytes the cached images take."""
-        return self._bytes
+        return self._items.used
 
     def size(self, path: Path) -> QSize | None:
         """The natural size of the image at ``path`` (read from its header), or None."""
@@ -64,14 +64,11 @@ class ImageCache:
         """The image at ``path`` decoded at ``width``×``height`` device pixels."""
         width, height = max(1, min(width, MAX_SIDE)), max(1, min(height, MAX_SIDE))
         key = (str(path), width, height)
-        if key in self._items:
-            self._items.move_to_end(key)
-            return self._items[key]
+        cached = self._items.get(key)
+        if cached is not None:
+            return cached
         img = self._decode(path, QSize(width, height))
-        if img is None:
-            return None
-        self._store(key, img)
-        return img
+        return None if img is None else self._items.put(key, img)  # one larger than the budget is not kept
 
     def _decode(self, path: Path, size: QSize) -> QImage | None:
         if self.size(path) is None:
@@ -87,15 +84,6 @@ class ImageCache:
             return None
         return img
 
-    def _store(self, key: tuple[str, int, int], img: QImage) -> None:
-        if img.sizeInBytes() > self.max_bytes:
-            return  # drawn once, never kept
-        self._items[key] = img
-        self._bytes += img.sizeInBytes()
-        while self._bytes > self.max_bytes and len(self._items) > 1:
-            _, old = self._items.popitem(last=False)
-            self._bytes -= old.sizeInBytes()
-
     def _report(self, key: str, why: str) -> None:
         if key not in self._reported:
             self._reported.add(key)
@@ -105,5 +93,4 @@ class ImageCache:
         """Forget every decoded image (after the files changed on disk)."""
         self._items.clear()
         self._sizes.clear()
-        self._bytes = 0
         self._reported.clear()

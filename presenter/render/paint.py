@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import logging
 import math
-from collections import OrderedDict
 from pathlib import Path
 
 from PySide6.QtCore import QRectF
@@ -30,6 +29,7 @@ from presenter.render.code import code_theme
 from presenter.render.display import Box, paint_box
 from presenter.render.fonts import load_fonts
 from presenter.render.images import ImageCache
+from presenter.render.lru import BoundedCache
 from presenter.render.sheet import StyleSheet
 from presenter.render.slidehtml import SlideLayout
 from presenter.render.themes import Theme, get_theme
@@ -61,7 +61,7 @@ class RenderContext:
         self.images = images or ImageCache()
         self.max_documents = max_documents
         self.paint_errors: dict[int, str] = {}
-        self._layouts: OrderedDict[tuple[object, ...], tuple[Box, float]] = OrderedDict()
+        self._layouts: BoundedCache[tuple[object, ...], tuple[Box, float]] = BoundedCache(max_documents)
 
     @property
     def size(self) -> tuple[int, int]:
@@ -98,7 +98,6 @@ class RenderContext:
         key = (slide.html, theme.name, step, text, self.size, highlight, bool(slide.notes_markdown))
         found = self._layouts.get(key)
         if found is not None:
-            self._layouts.move_to_end(key)
             return found
         section = next(iter(parse(slide.html).elements()), None) or parse("")
         steps = slide_steps(section)
@@ -109,10 +108,7 @@ class RenderContext:
         centre = self.deck.reveal_options.get("center", True) not in (False, "false") or \
             "center" in section.attrs.get("class", "").split()
         top = centred_top(self.size[1], box.height + box.overflow) if centre else 0.0
-        self._layouts[key] = (box, top)
-        while len(self._layouts) > self.max_documents:
-            self._layouts.popitem(last=False)
-        return box, top
+        return self._layouts.put(key, (box, top))
 
     def record(self, slide: Slide, error: Exception) -> None:
         """Note that ``slide`` could not be painted (logged once per slide and message)."""

@@ -7,13 +7,13 @@ the current slide, in both directions) and kept in a bounded cache per view.
 from __future__ import annotations
 
 import logging
-from collections import OrderedDict
 
 from PySide6.QtCore import QRect, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from presenter.deck.model import Slide
+from presenter.render.lru import BoundedCache
 from presenter.render.paint import RenderContext, paint_slide
 from presenter.render.themes import Theme
 from presenter.ui import trace
@@ -34,7 +34,7 @@ class FrameCache:
     def __init__(self, context: RenderContext, capacity: int = 16):
         self.context = context
         self.capacity = capacity
-        self._frames: OrderedDict[tuple[object, ...], QPixmap] = OrderedDict()
+        self._frames: BoundedCache[tuple[object, ...], QPixmap] = BoundedCache(capacity)
 
     def key(self, slide: Slide, step: int, size: QSize, theme: Theme, ratio: float) -> tuple[object, ...]:
         """The cache key: everything a frame depends on."""
@@ -44,14 +44,7 @@ class FrameCache:
         """The frame, painted now if it was not prepared."""
         key = self.key(slide, step, size, theme, ratio)
         frame = self._frames.get(key)
-        if frame is None:
-            frame = self._paint(slide, step, size, theme, ratio)
-            self._frames[key] = frame
-            while len(self._frames) > self.capacity:
-                self._frames.popitem(last=False)
-        else:
-            self._frames.move_to_end(key)
-        return frame
+        return frame if frame is not None else self._frames.put(key, self._paint(slide, step, size, theme, ratio))
 
     def has(self, slide: Slide, step: int, size: QSize, theme: Theme, ratio: float = 1.0) -> bool:
         """Whether the frame is ready."""
