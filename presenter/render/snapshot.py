@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPainter
 
-from presenter.deck.errors import DeckError
+from presenter.deck.errors import DeckError, PresenterError
 from presenter.deck.model import Deck, Slide
 from presenter.render.paint import RenderContext, paint_slide
 from presenter.render.qtapp import ensure_gui_app
@@ -38,11 +38,11 @@ def parse_size(text: str) -> tuple[int, int]:
     """``"1920x1080"`` → ``(1920, 1080)``.
 
     Raises:
-        DeckError: not WIDTHxHEIGHT within 16–10000 pixels.
+        PresenterError: not WIDTHxHEIGHT within 16–10000 pixels.
     """
     m = re.fullmatch(r"\s*(\d+)\s*[xX×]\s*(\d+)\s*", text)
     if not m or not all(16 <= int(v) <= 10000 for v in m.groups()):
-        raise DeckError(f"size {text!r} should be WIDTHxHEIGHT in pixels, e.g. 1920x1080")
+        raise PresenterError(f"--size {text!r} should be WIDTHxHEIGHT in pixels, e.g. 1920x1080")
     return int(m.group(1)), int(m.group(2))
 
 
@@ -63,4 +63,4 @@ def save_slide_png(deck: Deck, label: str, size_text: str, output: Path, step: i
     slide = find_slide(deck, label)
     image = render_image(deck, slide, parse_size(size_text), step)
     if not image.save(str(output), "PNG"):  # type: ignore[call-overload]  # PySide takes str, its stubs say bytes
-        raise DeckError(f"cannot write {output} (is the folder there and writable?)")
+        raise PresenterError(f"cannot write {output} (is the folder there and writable?)")

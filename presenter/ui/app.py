@@ -18,6 +18,7 @@ from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from presenter.deck import Deck, DeckError, load_deck
+from presenter.deck.errors import PresenterError
 from presenter.deck.resources import MISSING, OUTSIDE, link_permission
 from presenter.render.paint import RenderContext
 from presenter.render.themes import get_theme
@@ -388,21 +389,45 @@ def quit_on_signals(presentation: PresenterApp) -> None:
 
 
 def countdown_from(args: argparse.Namespace, deck: Deck, now: dt.datetime) -> Countdown:
-    """The count-down from ``--duration``/``--end``, else the front matter's ``duration``/``end``.
+    """The count-down from ``--end``/``--duration``, else the front matter's ``end``/``duration``.
 
     Raises:
-        DeckError: a value that is not a duration or a time of day.
+        PresenterError: a flag that is not a duration or a time of day.
+        DeckError: a front-matter value that is not one (naming the deck's file and line).
     """
-    duration = getattr(args, "duration", None) or deck.options.get("duration")
-    end = getattr(args, "end", None) or deck.options.get("end")
-    try:
-        if end:
-            return Countdown(end=parse_end_time(str(end), now))
-        if duration:
-            return Countdown(duration=parse_duration(str(duration)))
-    except ValueError as exc:
-        raise DeckError(str(exc)) from None
+    for key in ("end", "duration"):  # the command line wins over the deck
+        flag = getattr(args, key, None)
+        if flag:
+            try:
+                return _countdown(key, str(flag), now)
+            except ValueError as exc:
+                raise PresenterError(f"--{key}: {exc}") from None
+    for key in ("end", "duration"):
+        value = deck.options.get(key)
+        if value:
+            try:
+                return _countdown(key, str(value), now)
+            except ValueError as exc:
+                raise DeckError(f"front matter {key}: {exc}", deck.path, _front_matter_line(deck, key)) from None
     return Countdown()
+
+
+def _countdown(key: str, text: str, now: dt.datetime) -> Countdown:
+    return Countdown(end=parse_end_time(text, now)) if key == "end" else Countdown(duration=parse_duration(text))
+
+
+def _front_matter_line(deck: Deck, key: str) -> int | None:
+    """The line of ``key:`` in the deck's front matter, for the message."""
+    try:
+        lines = deck.path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+    for number, line in enumerate(lines[1:], start=2):
+        if line.startswith("---"):
+            break
+        if re.match(rf"^{key}\s*:", line):
+            return number
+    return None
 
 
 def run(args: argparse.Namespace) -> int:

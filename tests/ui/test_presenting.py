@@ -225,3 +225,26 @@ def test_notes_links_never_hand_a_program_to_the_desktop(make_app, write_deck, t
     assert opened == [outside.as_uri()]
     app.open_link("https://www.hertsmere.gov.uk/")
     assert opened[-1] == "https://www.hertsmere.gov.uk/"
+
+
+def test_the_count_down_comes_from_the_flags_first_then_the_front_matter(write_deck) -> None:
+    import argparse
+    import datetime as dt
+
+    import pytest
+
+    from presenter.deck import DeckError, load_deck
+    from presenter.deck.errors import PresenterError
+    from presenter.ui.app import countdown_from
+
+    now = dt.datetime(2026, 12, 2, 19, 0)
+    deck = load_deck(write_deck('---\ntitle: t\nend: "19:45"\nduration: 10m\n---\n# A\n'))
+    flags = argparse.Namespace(duration=None, end=None)
+    assert countdown_from(flags, deck, now).end == dt.datetime(2026, 12, 2, 19, 45)
+    assert countdown_from(argparse.Namespace(duration="20m", end=None), deck, now).duration == 1200
+    with pytest.raises(PresenterError, match="--end: '25:99' is not a time of day"):
+        countdown_from(argparse.Namespace(duration=None, end="25:99"), deck, now)
+    bad = load_deck(write_deck('---\ntitle: t\nend: "99:99"\n---\n# A\n', "bad.md"))
+    with pytest.raises(DeckError) as caught:
+        countdown_from(flags, bad, now)
+    assert str(caught.value).endswith("bad.md:3: front matter end: '99:99' is not a time of day (try 19:45)")
