@@ -34,6 +34,7 @@ def main() -> int:
     parser.add_argument("--slowest", type=int, default=5)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--paint", action="store_true", help="also paint and export every deck")
+    parser.add_argument("--current", type=Path, help="write each deck here before it runs (to find one that kills it)")
     args = parser.parse_args()
     unpainted = 0
     outcomes: collections.Counter[str] = collections.Counter()
@@ -45,6 +46,8 @@ def main() -> int:
               suppress_health_check=list(HealthCheck))
     @given(decks())
     def run(text: str) -> None:
+        if args.current is not None:
+            args.current.write_text(text, encoding="utf-8", errors="surrogatepass")
         with tempfile.TemporaryDirectory() as tmp:
             t0 = time.perf_counter()
             try:

@@ -18,7 +18,7 @@ import regex
 from presenter.deck import split
 from presenter.deck.attributes import DEFAULT_ELEMENT, DEFAULT_SLIDE
 from presenter.deck.errors import DeckError
-from presenter.deck.html_tree import parse, serialize
+from presenter.deck.html_tree import Element, parse, serialize
 from presenter.deck.markdown_render import MarkdownRenderer
 from presenter.deck.model import LoadNote, Slide
 from presenter.deck.patterns import Budget, attribute_pattern, separator_pattern
@@ -28,6 +28,9 @@ from presenter.deck.slides import SlideBuilder
 log = logging.getLogger(__name__)
 
 MAX_NOTES_PER_CODE = 50
+UNSHOWN_IN_NOTES = frozenset({"script", "style", "iframe", "object", "embed", "video", "audio", "noscript",
+                              "noembed", "noframes", "textarea", "template", "xmp", "plaintext", "title"})
+MAX_NOTES_IMAGE = 4000  # px: a larger width or height in the notes is dropped (the image keeps its own)
 
 
 def _separator_option(options: Mapping[str, Any], key: str, default: str | None) -> str | None:
@@ -86,7 +89,7 @@ class DeckParser:
                                   _attribute_option(options, "slideAttributesSeparator", DEFAULT_SLIDE), budget)
         self.renderer = MarkdownRenderer(_mapping(reveal.get("markdown")))
         self.builder = SlideBuilder(self.renderer, self.render_notes, notes_marker, element, slide, self._note,
-                                    self.line_of)
+                                    self.line_of, clean_notes=self.clean_notes)
         self.notes: list[LoadNote] = []
         self._counts: dict[str, int] = {}
         self._newlines: list[int] = []
@@ -117,17 +120,33 @@ class DeckParser:
         return slides, self.notes
 
     def render_notes(self, markdown: str) -> str:
-        """Notes HTML; images point at their file in the deck folder (none outside it is shown)."""
-        html = self.renderer.convert(markdown)
-        if "<img" not in html or self.folder is None:
+        """Notes HTML from the notes' markdown, cleaned (``clean_notes``)."""
+        return self.clean_notes(self.renderer.convert(markdown))
+
+    def clean_notes(self, html: str) -> str:
+        """Notes HTML as the presenter window and the handouts may show it.
+
+        Images point at a regular file in the deck folder (none outside it, no device or pipe is
+        ever read), and their width and height are kept only when they are sizes. Elements whose
+        content is not markup (scripts, styles, frames, embedded media) go, content and all: Qt's
+        rich text would read their raw text as markup.
+        """
+        if "<" not in html:
             return html
         tree = parse(html)
+        for el in list(tree.iter()):
+            el.children = [c for c in el.children if not (isinstance(c, Element) and c.tag in UNSHOWN_IN_NOTES)]
         for el in tree.iter():
-            if el.tag == "img" and "src" in el.attrs:
-                src = el.attrs["src"]
-                el.attrs["src"] = local_image_url(self.folder, src)
-                if el.attrs["src"] != src:
-                    el.attrs["data-deck-src"] = src  # as written, for check
+            if el.tag != "img":
+                continue
+            src = el.attrs.get("src", "")
+            el.attrs["src"] = local_image_url(self.folder, src) if self.folder is not None else ""
+            if el.attrs["src"] != src:
+                el.attrs["data-deck-src"] = src  # as written, for check
+            for key in ("width", "height"):
+                value = el.attrs.get(key)
+                if value is not None and not (value.strip().isdigit() and 0 < int(value) <= MAX_NOTES_IMAGE):
+                    del el.attrs[key]
         return serialize(tree)
 
     def line_of(self, offset: int) -> int:

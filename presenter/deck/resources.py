@@ -95,7 +95,7 @@ def local_image_url(folder: Path, src: str) -> str:
     res = resolve(folder, src)
     if res.kind == "remote":
         return src
-    return res.path.as_uri() if res.kind == "local" and res.path is not None else ""
+    return res.path.as_uri() if res.kind == "local" and res.path is not None and is_file(res.path) else ""
 
 
 OUTSIDE = "it is outside the deck's folder"  # the reasons a caller may act on

@@ -44,6 +44,8 @@ class SlideBuilder:
 
     Args:
         renderer: markdown to HTML for slides; ``notes_renderer`` does the notes.
+        clean_notes: makes notes HTML that did not come from ``notes_renderer`` (raw asides,
+            ``data-notes``) as safe to show as the rest.
         notes_marker: the notes separator.
         element, slide: the attribute-comment patterns.
         report: records something for ``presenter check``.
@@ -51,9 +53,11 @@ class SlideBuilder:
     """
 
     def __init__(self, renderer: MarkdownRenderer, notes_renderer: Callable[[str], str], notes_marker: DeckPattern,
-                 element: DeckPattern, slide: DeckPattern, report: Report, line_of: Callable[[int], int]):
+                 element: DeckPattern, slide: DeckPattern, report: Report, line_of: Callable[[int], int],
+                 clean_notes: Callable[[str], str] = lambda html: html):
         self.renderer = renderer
         self.notes_renderer = notes_renderer
+        self.clean_notes = clean_notes
         self.notes_marker = notes_marker
         self.element = element
         self.slide = slide
@@ -133,7 +137,8 @@ class SlideBuilder:
             index=index, h=h, v=v, line=where.line, markdown=markdown, html=html, notes_markdown=notes,
             notes_line=where.notes_line if notes or notes_html else 0, attributes=frozen(section.attrs),
             title=_title(section), text=collapse(section.text()), fragment_count=fragment_count(section),
-            background=background, rendered_notes=notes_html, notes_renderer=self.notes_renderer,
+            background=background, rendered_notes=self.clean_notes(notes_html) if notes_html is not None else None,
+            notes_renderer=self.notes_renderer,
         )
 
     def _report_entities(self, content: str, offset: int, label: str) -> None:

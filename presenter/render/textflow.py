@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QFont, QPainter, QTextDocument
+from PySide6.QtGui import QFont, QPainter, QTextDocument, QTextOption
 
 from presenter.render.fonts import DOCUMENT_FONT, no_ligatures
 
@@ -49,6 +49,9 @@ def text_document(body_html: str, width: float, size_pt: float, tight: bool = Fa
         f" ul, ol {{ margin-top: 0px; margin-bottom: {after:.0f}px; }}"
         f" h1, h2, h3, h4 {{ margin-top: {before:.0f}px; margin-bottom: {after:.0f}px; }}"
         " .quiet { color: #555555; }")
+    option = doc.defaultTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)  # a 1,000-letter word wraps too
+    doc.setDefaultTextOption(option)
     doc.setHtml(f"<body>{body_html}</body>")
     doc.setTextWidth(width)
     return doc

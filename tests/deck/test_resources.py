@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -110,3 +111,29 @@ def test_programs_scripts_and_launchers_are_refused(folder: Path, name: str, con
 def test_other_links_are_refused_with_a_reason(folder: Path, href: str, reason: str) -> None:
     verdict = link_permission(folder, href)
     assert not verdict.allowed and reason in verdict.reason
+
+
+def test_notes_never_make_qt_read_a_device_or_a_file_outside(tmp_path: Path) -> None:
+    """Found by the fuzzer: an <iframe> in the notes turned the rest into raw text, which Qt's rich
+    text read as markup again, so an <img src="file:///dev/zero"> reached QTextDocument (24 GB)."""
+    from presenter.deck import load_deck
+
+    deck = tmp_path / "deck.md"
+    deck.write_text('# A\n\nNote: before <iframe id="x">\n\n<img src="file:///dev/zero" alt="zero">\n\n'
+                    '<img width="bare" height="99999" src="../outside.png"> <script>alert(1)</script> after\n',
+                    encoding="utf-8")
+    (tmp_path.parent / "outside.png").write_bytes(b"\x89PNG")
+    html = load_deck(deck).slides[0].notes_html
+    assert "dev/zero" not in html.replace('data-deck-src="file:///dev/zero"', "")
+    assert "<iframe" not in html and "alert" not in html and "outside.png\"" not in html.replace(
+        'data-deck-src="../outside.png"', "")
+    assert 'width="bare"' not in html and "99999" not in html and "before" in html
+
+
+def test_notes_from_attribute_comments_are_cleaned_too(tmp_path: Path) -> None:
+    from presenter.deck import load_deck
+
+    deck = tmp_path / "deck.md"
+    deck.write_text('# A\n\n<aside class="notes">raw <img src="/dev/zero"></aside>\n', encoding="utf-8")
+    html = load_deck(deck).slides[0].notes_html
+    assert "raw" in html and not re.search(r'(?<![-\w])src="/dev/zero"', html)  # kept only as data-deck-src
