@@ -10,9 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from presenter.deck import load_deck
 from presenter.deck.errors import PresenterError
-from presenter.talk.dates import plural
 
 if TYPE_CHECKING:
     from presenter.deck.model import Deck
@@ -20,6 +18,19 @@ if TYPE_CHECKING:
     from presenter.talk.storage import Store
 
 log = logging.getLogger(__name__)
+
+
+def load_deck(path: Path) -> Deck:
+    """The deck (the loader is imported here, not at start: ``presenter DECK`` shows its windows first)."""
+    from presenter.deck.loader import load_deck as load
+
+    return load(path)
+
+
+def plural(count: int, word: str) -> str:
+    from presenter.talk.dates import plural as _plural
+
+    return _plural(count, word)
 
 COMMANDS = ("check", "show", "export", "present", "rehearse", "report", "questions")
 QUESTION_FORMATS = ("md", "csv", "pdf", "docx")
@@ -155,10 +166,10 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _present(args: argparse.Namespace) -> int:
-    from presenter.ui.app import run
+    from presenter.ui.boot import start_talk
 
     args.rehearse = args.command == "rehearse"
-    return run(args)
+    return start_talk(args)
 
 
 def _read_store(deck: Deck, db: Path | None = None) -> Store | None:

@@ -11,13 +11,13 @@ from __future__ import annotations
 import functools
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from pygments.lexer import Lexer
-from pygments.lexers import get_lexer_by_name, guess_lexer
-from pygments.styles import get_style_by_name
-from pygments.token import Token, _TokenType
-from pygments.util import ClassNotFound
 from PySide6.QtGui import QColor
+
+if TYPE_CHECKING:  # Pygments is imported when a slide first shows code, not at start-up
+    from pygments.lexer import Lexer
+    from pygments.token import _TokenType
 
 log = logging.getLogger(__name__)
 
@@ -26,16 +26,24 @@ MAX_LINES = 200  # code taller than max-height (400 px) is clipped; a few more l
 MAX_COLUMNS = 1000  # code does not wrap: a longer line runs out of its box, clipped
 _ZENBURN = {"00": "#383838", "03": "#6f6f6f", "05": "#dcdccc", "08": "#dca3a3", "09": "#dfaf8f",
             "0A": "#e0cf9f", "0B": "#5f7f5f", "0C": "#93e0e3", "0D": "#7cb8bb", "0E": "#dc8cc3"}
-# Pygments token -> base16 role, most specific first (highlight.js's scopes for the same text)
-_ROLES: tuple[tuple[_TokenType, str], ...] = (
-    (Token.Comment, "03"), (Token.Keyword.Constant, "09"), (Token.Keyword, "0E"), (Token.Operator.Word, "0E"),
-    (Token.Name.Function, "0D"), (Token.Name.Class, "0A"), (Token.Name.Builtin.Pseudo, "05"),
-    (Token.Name.Builtin, "0C"), (Token.Name.Tag, "08"), (Token.Name.Attribute, "09"), (Token.Name.Variable, "08"),
-    (Token.Name.Constant, "09"), (Token.Name.Decorator, "0D"), (Token.Literal.String.Escape, "0C"),
-    (Token.Literal.String.Regex, "0C"), (Token.Literal.String.Interpol, "05"), (Token.Literal.String, "0B"),
-    (Token.Literal.Scalar, "0B"), (Token.Literal.Number, "09"), (Token.Generic.Heading, "0D"),
-    (Token.Generic.Subheading, "0D"), (Token.Generic.Deleted, "08"), (Token.Generic.Inserted, "0B"),
-)
+
+
+@functools.cache
+def _roles() -> tuple[tuple[Any, str], ...]:
+    """Pygments token -> base16 role, most specific first (highlight.js's scopes for the same text)."""
+    from pygments.token import Token
+
+    return (
+        (Token.Comment, "03"), (Token.Keyword.Constant, "09"), (Token.Keyword, "0E"), (Token.Operator.Word, "0E"),
+        (Token.Name.Function, "0D"), (Token.Name.Class, "0A"), (Token.Name.Builtin.Pseudo, "05"),
+        (Token.Name.Builtin, "0C"), (Token.Name.Tag, "08"), (Token.Name.Attribute, "09"), (Token.Name.Variable, "08"),
+        (Token.Name.Constant, "09"), (Token.Name.Decorator, "0D"), (Token.Literal.String.Escape, "0C"),
+        (Token.Literal.String.Regex, "0C"), (Token.Literal.String.Interpol, "05"), (Token.Literal.String, "0B"),
+        (Token.Literal.Scalar, "0B"), (Token.Literal.Number, "09"), (Token.Generic.Heading, "0D"),
+        (Token.Generic.Subheading, "0D"), (Token.Generic.Deleted, "08"), (Token.Generic.Inserted, "0B"),
+    )
+
+
 _KEYS_ARE_ATTRIBUTES = ("yaml", "json", "toml", "ini")  # highlight.js calls their keys "attr"
 _ALIASES = {"zenburn": "zenburn", "monokai-sublime": "monokai", "atom-one-dark": "one-dark", "github": "default",
             "vs2015": "native", "tomorrow-night": "native", "solarized-dark": "solarized-dark",
@@ -72,6 +80,10 @@ def code_theme(name: str | None) -> CodeTheme:
     key = (name or DEFAULT_THEME).strip().lower()
     if key in (DEFAULT_THEME, "base16-zenburn"):
         return CodeTheme(DEFAULT_THEME, QColor(_ZENBURN["00"]), QColor(_ZENBURN["05"]), True)
+    from pygments.styles import get_style_by_name
+    from pygments.token import Token
+    from pygments.util import ClassNotFound
+
     style_name = _ALIASES.get(key, key.removeprefix("base16/"))
     try:
         style = get_style_by_name(style_name)
@@ -85,12 +97,15 @@ def code_theme(name: str | None) -> CodeTheme:
 
 @functools.cache
 def _token_style(name: str, ttype: _TokenType, language: str) -> TokenStyle:
+    from pygments.styles import get_style_by_name
+    from pygments.token import Token
+
     if name == DEFAULT_THEME:
         if ttype in Token.Name.Tag and language in _KEYS_ARE_ATTRIBUTES:
             return TokenStyle(QColor(_ZENBURN["09"]))
         if ttype in Token.Operator and ttype not in Token.Operator.Word:
             return TokenStyle(QColor(_ZENBURN["05"]), alpha=0.7)
-        for parent, role in _ROLES:
+        for parent, role in _roles():
             if ttype in parent:
                 return TokenStyle(QColor(_ZENBURN[role]))
         return TokenStyle(None)
@@ -101,6 +116,9 @@ def _token_style(name: str, ttype: _TokenType, language: str) -> TokenStyle:
 
 def lexer_for(classes: list[str], code: str) -> tuple[Lexer | None, str]:
     """The lexer a code block's classes name (``yaml``, ``language-yaml``), or a guessed one."""
+    from pygments.lexers import get_lexer_by_name, guess_lexer
+    from pygments.util import ClassNotFound
+
     for cls in classes:
         name = cls.removeprefix("language-").removeprefix("lang-")
         if name in ("hljs", "fragment", "nohighlight", "plaintext", "text", "nohljsln"):
@@ -124,6 +142,8 @@ def tokens(code: str, classes: list[str]) -> list[list[tuple[_TokenType, str]]]:
     """The code's lines, each a list of (token type, text), at most :data:`MAX_LINES` lines."""
     lines = [line[:MAX_COLUMNS] for line in code.split("\n")[:MAX_LINES]]
     text = "\n".join(lines)
+    from pygments.token import Token
+
     lexer, _ = lexer_for(classes, text)
     pairs = list(lexer.get_tokens(text)) if lexer is not None else [(Token.Text, text)]
     out: list[list[tuple[_TokenType, str]]] = [[]]

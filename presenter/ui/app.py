@@ -23,10 +23,11 @@ from presenter.deck.resources import MISSING, OUTSIDE, link_permission
 from presenter.render.paint import RenderContext
 from presenter.render.themes import get_theme
 from presenter.talk.clock import Countdown, format_clock, parse_duration, parse_end_time
-from presenter.talk.navigation import Position
+from presenter.talk.navigation import Navigator, Position
 from presenter.talk.talk import Blank, Talk
-from presenter.ui import probe, screens, style
+from presenter.ui import probe, screens, style, trace
 from presenter.ui.audience import AudienceWindow
+from presenter.ui.boot import Shell, make_shells
 from presenter.ui.keys import KeyRouter, load_bindings
 from presenter.ui.panels import open_url_default
 from presenter.ui.presenter_window import PresenterWindow
@@ -55,12 +56,21 @@ class PresenterApp(QObject):
         audience_screen: the screen number asked for the audience, if any.
         overrides: command-line deck options (kept for reloads).
         now, wall: clocks (injected in tests).
+        shells: the two top-level windows, when they are on screen already (``run`` shows them
+            before the deck is read); made here otherwise.
+        start: where the talk starts (the first slide by default).
     """
 
     def __init__(self, deck: Deck, settings: QSettings, countdown: Countdown | None = None,
                  audience_screen: int | None = None, overrides: dict[str, Any] | None = None,
-                 now: Callable[[], float] | None = None, wall: Callable[[], dt.datetime] | None = None):
+                 now: Callable[[], float] | None = None, wall: Callable[[], dt.datetime] | None = None,
+                 shells: tuple[Shell, Shell] | None = None, start: Position | None = None):
         super().__init__()
+        self.shells_placed = shells is not None
+        self.presenter_shell, self.audience_shell = shells or make_shells(deck.title)
+        self.stopping = False
+        self.presenter_shell.on_close = self._presenter_closed
+        self.audience_shell.on_close = lambda: self.stopping  # the projector never shows the desktop
         self.overrides = overrides or {}
         self.audience_screen = audience_screen
         self.swapped = False
@@ -71,19 +81,26 @@ class PresenterApp(QObject):
         kwargs: dict[str, Any] = {k: v for k, v in (("now", now), ("wall", wall)) if v is not None}
         self.talk = Talk(deck, **kwargs)
         self.talk.countdown = countdown or Countdown()
+        if start is not None:
+            self.talk.presenter = self.talk.audience = start
         self.context = RenderContext(deck)
         self.theme = get_theme(deck.theme)
         self.config_problems: list[str] = []
         self.bindings = load_bindings(problems=self.config_problems)
         self.audience = AudienceWindow(self.context, self.theme)
         self.audience.activated.connect(self._keyboard_to_presenter)
+        self.audience_shell.set_content(self.audience)
+        if self.shells_placed:
+            self._first_frame()  # the projector shows slide 1 before the presenter window is built
         self.presenter = PresenterWindow(self.context, self.theme, self.bindings, settings)
+        self.presenter_shell.set_content(self.presenter)
         self.config_problems += self.presenter.prefs.problems
         self.presenter.goto_requested.connect(self._goto)
         self.presenter.overview_chosen.connect(self._overview_chosen)
         self.presenter.link_activated.connect(self.open_link)
         self.records = Records(self.talk, self.presenter, self.audience, self.refresh)
-        self.router = KeyRouter(self.bindings, self.handlers(), windows=lambda: (self.presenter, self.audience))
+        self.router = KeyRouter(self.bindings, self.handlers(),
+                                windows=lambda: (self.presenter_shell, self.audience_shell))
         self.talk.on_change = self.refresh
         self.reloader = DeckReloader(deck.path, self.overrides, self.show_deck, self._report, lambda: self.talk.deck,
                                      parent=self)
@@ -96,6 +113,14 @@ class PresenterApp(QObject):
         self.companion: Any = None  # presenter.companion.qt.Companion, made when first asked for
         self.companion_host: str | None = None  # --companion-host
 
+    def _first_frame(self) -> None:
+        trace.mark("first frame")
+        slide = self.talk.slide(self.talk.audience)
+        self.audience.show_frame((slide, self.talk.audience.step) if slide else None, self.talk.deck, animate=False)
+        self.audience_shell.set_title(self.talk.deck.title)
+        self.audience.repaint()
+        QApplication.sync()
+
     # -- start and stop --------------------------------------------------------------------
     def start(self, place_windows: bool = True) -> None:
         """Show both windows, start listening to keys, screens and the clock."""
@@ -107,12 +132,14 @@ class PresenterApp(QObject):
             app.screenAdded.connect(self._screen_added)
             app.screenRemoved.connect(self._screen_removed)
         self.refresh()
-        if place_windows:
+        if self.shells_placed:
+            self.presenter.set_aspect(screens.audience_aspect(self.audience_shell))
+        elif place_windows:
             self._place()
         else:
-            self.presenter.show()
-            self.audience.show()
-            self.presenter.activateWindow()
+            self.presenter_shell.show()
+            self.audience_shell.show()
+            self.presenter_shell.activateWindow()
         if self.config_problems:
             self.presenter.show_message("Some settings were ignored (the defaults are used): "
                                         + "; ".join(self.config_problems), "warning")
@@ -135,8 +162,16 @@ class PresenterApp(QObject):
         if self.companion is not None:
             self.companion.stop()
         self.inhibitor.release()
-        self.presenter.close()
-        self.audience.close()
+        self.presenter.save_layout()
+        self.stopping = True
+        self.presenter_shell.close()
+        self.audience_shell.close()
+
+    def _presenter_closed(self) -> bool:
+        """Closing the presenter window ends the talk (the audience window goes with it)."""
+        if not self.stopping:
+            QTimer.singleShot(0, self.quit)
+        return True
 
     # -- keys ------------------------------------------------------------------------------
     def handlers(self) -> dict[str, Callable[[], None]]:
@@ -176,9 +211,8 @@ class PresenterApp(QObject):
         slide = t.slide(t.audience)
         self.audience.set_blank(t.blank)
         self.audience.show_frame((slide, t.audience.step) if slide else None, t.deck)
-        title = f"{t.deck.title} — Audience"
-        if self.audience.windowTitle() != title:
-            self.audience.setWindowTitle(title)
+        self.audience_shell.set_title(t.deck.title)
+        self.presenter_shell.set_title(t.deck.title)
         self.presenter.show_talk(t, rehearsing=self.records.recording)
         self._prepare()
 
@@ -340,11 +374,11 @@ class PresenterApp(QObject):
         QTimer.singleShot(0, self._place)
 
     def _place(self) -> None:
-        message = screens.place(self.presenter, self.audience, self.audience_screen, self.swapped)
+        message = screens.place(self.presenter_shell, self.audience_shell, self.audience_screen, self.swapped)
         log.info("%s", message)
-        self.presenter.set_aspect(screens.audience_aspect(self.audience))
-        self.presenter.raise_()
-        self.presenter.activateWindow()  # the keyboard stays with the speaker
+        self.presenter.set_aspect(screens.audience_aspect(self.audience_shell))
+        self.presenter_shell.raise_()
+        self.presenter_shell.activateWindow()  # the keyboard stays with the speaker
 
     def _report_paint_errors(self) -> None:
         """A slide that could not be painted (the audience sees its background): say so, once."""
@@ -359,7 +393,7 @@ class PresenterApp(QObject):
 
     def _keyboard_to_presenter(self) -> None:
         """The speaker's keys belong to the presenter window, whatever took the focus."""
-        QTimer.singleShot(0, self.presenter.activateWindow)
+        QTimer.singleShot(0, self.presenter_shell.activateWindow)
 
     def quit(self) -> None:
         """Close everything."""
@@ -430,19 +464,23 @@ def _front_matter_line(deck: Deck, key: str) -> int | None:
     return None
 
 
-def run(args: argparse.Namespace) -> int:
-    """``presenter DECK``: load, show both windows, run until quit."""
-    deck = load_deck(args.deck)
-    countdown = countdown_from(args, deck, dt.datetime.now())
+def run(args: argparse.Namespace, shells: tuple[Shell, Shell] | None = None) -> int:
+    """``presenter DECK``: load, fill both windows (``boot`` may have shown them already), run until quit."""
     existing = QApplication.instance()
     app = existing if existing is not None else QApplication(sys.argv[:1])
-    QApplication.setApplicationName("presenter")
-    QApplication.setOrganizationName("presenter")
-    presentation = PresenterApp(deck, QSettings(), countdown, args.audience_screen)
-    start = presentation.talk.nav.find(str(args.start_slide))
-    if start is None:
-        raise DeckError(f"there is no slide {args.start_slide!r} to start on", deck.path)
-    presentation.talk.presenter = presentation.talk.audience = start
+    try:
+        deck = load_deck(args.deck)
+        trace.mark("deck loaded")
+        countdown = countdown_from(args, deck, dt.datetime.now())
+        start = Navigator(deck).find(str(args.start_slide))
+        if start is None:
+            raise DeckError(f"there is no slide {args.start_slide!r} to start on", deck.path)
+    except PresenterError:
+        for shell in shells or ():
+            shell.on_close = lambda: True
+            shell.close()
+        raise
+    presentation = PresenterApp(deck, QSettings(), countdown, args.audience_screen, shells=shells, start=start)
     presentation.start()
     if getattr(args, "companion", False):
         presentation.toggle_companion(args.companion_host)
@@ -454,4 +492,3 @@ def run(args: argparse.Namespace) -> int:
     code = app.exec()
     presentation.inhibitor.release()
     return int(code)
-

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEasingCurve, QEvent, QPointF, QRectF, Qt, QTimer, QVariantAnimation, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPixmap, QTransform
+from PySide6.QtCore import QEasingCurve, QEvent, QRectF, Qt, QTimer, QVariantAnimation, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from presenter.deck.model import Deck
@@ -19,6 +19,7 @@ from presenter.render.themes import Theme
 from presenter.talk.talk import Blank
 from presenter.ui import style, trace
 from presenter.ui.slideview import Frame, SlideView
+from presenter.ui.transitions import Transition
 
 log = logging.getLogger(__name__)
 
@@ -41,14 +42,11 @@ class AudienceWindow(SlideView):
     def __init__(self, context: RenderContext, theme: Theme, parent: QWidget | None = None):
         super().__init__(context, theme, capacity=4, parent=parent)
         self.setObjectName("audience")
-        self.setWindowTitle("Audience")
         self.blank = Blank.NONE
         self.chair_text = ""
         self.caption = ""
-        self._old: QPixmap | None = None
-        self._style = ("none", 0)
-        self._forward = True
-        self._vertical = False
+        self.transition: Transition | None = None  # the one under way
+        self.last_transition: Transition | None = None  # the one before (for the benchmarks)
         self._progress = 1.0
         self._anim = QVariantAnimation(self)
         self._anim.setStartValue(0.0)
@@ -63,7 +61,6 @@ class AudienceWindow(SlideView):
         self._cursor_timer.timeout.connect(lambda: self.setCursor(Qt.CursorShape.BlankCursor))
         self._cursor_timer.start()
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a click there still lets the keys drive the talk
-        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)  # never takes the keyboard by itself
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         super().changeEvent(event)
@@ -78,15 +75,17 @@ class AudienceWindow(SlideView):
         slide_changed = old is None or frame is None or old[0].index != frame[0].index
         if animate and slide_changed and old is not None and frame is not None and self.isVisible():
             name, ms = transition_for(deck, frame[0])
-            if ms and self.blank == Blank.NONE:
-                self._old = self.current_pixmap()
-                self._style = (name, ms)
-                self._forward = frame[0].index > old[0].index
-                self._vertical = frame[0].h == old[0].h
-                self._progress = 0.0
-                self._anim.stop()
-                self._anim.setDuration(ms)
-                self._anim.start()
+            before = self.current_pixmap()
+            if ms and self.blank == Blank.NONE and before is not None:
+                self.set_frame(frame)
+                after = self.current_pixmap()
+                if after is not None:
+                    self.transition = Transition(name, before, after, frame[0].index > old[0].index,
+                                                 frame[0].h == old[0].h, QColor(self.theme.background))
+                    self._progress = 0.0
+                    self._anim.stop()
+                    self._anim.setDuration(ms)
+                    self._anim.start()
         self.set_frame(frame)
 
     def set_blank(self, blank: Blank) -> None:
@@ -109,10 +108,12 @@ class AudienceWindow(SlideView):
 
     def _step(self, value: object) -> None:
         self._progress = float(value)  # type: ignore[arg-type]
-        self.update()
+        if self.transition is not None and self.transition.due(self._progress):
+            self.update()
 
     def _done(self) -> None:
-        self._old = None
+        self.last_transition = self.transition
+        self.transition = None
         self._progress = 1.0
         self.update()
 
@@ -123,11 +124,12 @@ class AudienceWindow(SlideView):
             painter.end()
             return
         new = self.current_pixmap()
-        if new is None or self._old is not None:  # a frame covers the whole window by itself
+        moving = self.transition is not None and self._progress < 1.0
+        if new is None or moving:  # a still frame covers the whole window by itself
             painter.fillRect(self.rect(), QColor(self.theme.background))
         if new is not None:
-            if self._old is not None and self._progress < 1.0:
-                self._paint_transition(painter, self._old, new, self._progress)
+            if self.transition is not None and moving:
+                self.transition.paint(painter, self._progress, self.width(), self.height())
             else:
                 painter.drawPixmap(0, 0, new)
             trace.mark("painted audience", once=False)
@@ -137,50 +139,6 @@ class AudienceWindow(SlideView):
         if self.chair_text:
             self._paint_chair(painter)
         painter.end()
-
-    def _paint_transition(self, p: QPainter, old: QPixmap, new: QPixmap, t: float) -> None:
-        name = self._style[0]
-        w, h = self.width(), self.height()
-        sign = 1 if self._forward else -1
-        if name == "fade":
-            p.drawPixmap(0, 0, old)
-            p.setOpacity(t)
-            p.drawPixmap(0, 0, new)
-        elif name == "slide":
-            dx, dy = (0, sign * h) if self._vertical else (sign * w, 0)
-            p.drawPixmap(QPointF(-dx * t, -dy * t), old)
-            p.drawPixmap(QPointF(dx * (1 - t), dy * (1 - t)), new)
-        elif name in ("convex", "concave"):
-            angle = 70 if self._vertical else 90
-            bend = sign * (1 if name == "convex" else -1)
-            self._rotated(p, old, -bend * angle * t, -sign * t)
-            self._rotated(p, new, bend * angle * (1 - t), sign * (1 - t))
-        elif name == "zoom":
-            self._scaled(p, old, 1 + 15 * t if self._forward else 1 - 0.8 * t, 1 - t)
-            self._scaled(p, new, 0.2 + 0.8 * t if self._forward else 16 - 15 * t, t)
-        else:
-            p.drawPixmap(0, 0, new)
-        p.setOpacity(1.0)
-
-    def _rotated(self, p: QPainter, pix: QPixmap, angle: float, shift: float) -> None:
-        w, h = self.width(), self.height()
-        axis = Qt.Axis.XAxis if self._vertical else Qt.Axis.YAxis
-        move = QTransform().translate(0, shift * h) if self._vertical else QTransform().translate(shift * w, 0)
-        tr = QTransform().translate(w / 2, h / 2).rotate(angle, axis).translate(-w / 2, -h / 2) * move
-        p.save()
-        p.setTransform(tr)
-        p.drawPixmap(0, 0, pix)
-        p.restore()
-
-    def _scaled(self, p: QPainter, pix: QPixmap, scale: float, opacity: float) -> None:
-        w, h = self.width(), self.height()
-        p.save()
-        p.setOpacity(max(0.0, min(1.0, opacity)))
-        p.translate(w / 2, h / 2)
-        p.scale(scale, scale)
-        p.translate(-w / 2, -h / 2)
-        p.drawPixmap(0, 0, pix)
-        p.restore()
 
     def _paint_chair(self, p: QPainter) -> None:
         """The chair's timer: large, labelled, in the bottom-right corner; red once over time."""
@@ -196,10 +154,6 @@ class AudienceWindow(SlideView):
         p.drawRoundedRect(box, px * 0.25, px * 0.25)
         p.setPen(QColor("#ffffff"))
         p.drawText(box, Qt.AlignmentFlag.AlignCenter, self.chair_text)
-
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        super().showEvent(event)
-        trace.mark("shown audience")
 
     def _paint_caption(self, p: QPainter) -> None:
         font = style.font("ui", max(16, self.height() // 24))

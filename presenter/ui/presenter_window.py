@@ -11,14 +11,14 @@ import datetime as dt
 import logging
 
 from PySide6.QtCore import QSettings, Signal
-from PySide6.QtGui import QCloseEvent, QResizeEvent
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from presenter.deck.model import Slide
 from presenter.render.paint import RenderContext
 from presenter.render.themes import Theme
 from presenter.talk.talk import Blank, Talk
-from presenter.ui import style, trace
+from presenter.ui import style
 from presenter.ui.keys import Binding
 from presenter.ui.layouts import LargePage, NormalPage
 from presenter.ui.overlays import GotoField, HelpOverlay, OverviewOverlay
@@ -142,7 +142,6 @@ class PresenterWindow(QMainWindow):
         slide = talk.slide()
         if self.title.text() != talk.deck.title:
             self.title.setText(talk.deck.title)
-            self.setWindowTitle(f"{talk.deck.title} — Presenter")
         self.counter.setText(talk.nav.counter(talk.presenter))
         self.current.set_frame((slide, talk.presenter.step) if slide else None, "The deck has no slides")
         peek = talk.nav.peek(talk.presenter)
@@ -321,17 +320,13 @@ class PresenterWindow(QMainWindow):
         return out
 
     # -- Qt --------------------------------------------------------------------------------
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        super().showEvent(event)
-        trace.mark("shown presenter")
-
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         for overlay in (self._help, self._overview):
             if overlay is not None:
                 overlay.setGeometry(self.rect())
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+    def save_layout(self) -> None:
+        """Remember the pane sizes (when the talk ends)."""
         self.prefs.set("layout/splitter", self.normal.splitter.saveState())
         self.prefs.sync()
-        super().closeEvent(event)

@@ -26,6 +26,7 @@ INTERVAL_MS = 50
 
 
 def _geometry(widget: QWidget) -> list[int]:
+    widget = widget.window()
     g = widget.frameGeometry()
     screen = widget.screen()
     return [g.x(), g.y(), g.width(), g.height(), QApplication.screens().index(screen) if screen else -1]
@@ -80,7 +81,7 @@ class StateProbe(QObject):
             "large_print": w.large_print,
             "notes": w.notes_state(),
             "windows": {"presenter": _geometry(w), "audience": _geometry(a.audience),
-                        "audience_fullscreen": a.audience.isFullScreen()},
+                        "audience_fullscreen": a.audience_shell.isFullScreen()},
             "screens": len(QApplication.screens()),
             "parts": w.part_geometries(),
             "chair_timer": a.audience.chair_text,

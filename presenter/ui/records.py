@@ -8,17 +8,20 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
 from presenter.deck.model import Deck, Slide
-from presenter.talk.questions import QuestionLog, is_qa_slide, to_html
-from presenter.talk.rehearsal import Recorder
-from presenter.talk.storage import StorageError, Store, open_store
 from presenter.talk.talk import Talk
 from presenter.ui.audience import AudienceWindow
 from presenter.ui.presenter_window import PresenterWindow
-from presenter.ui.qa_panel import QAPanel
+
+if TYPE_CHECKING:  # the database and the panel are loaded after the first frame
+    from presenter.talk.questions import QuestionLog
+    from presenter.talk.rehearsal import Recorder
+    from presenter.talk.storage import Store
+    from presenter.ui.qa_panel import QAPanel
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +57,8 @@ class Records(QObject):
         """Open the deck's database and build the questions panel (once)."""
         if self.qa is not None:
             return
+        from presenter.ui.qa_panel import QAPanel
+
         self._open_store(self.talk.deck)
         self.qa = QAPanel(self.questions, self.talk.clock.elapsed)
         self.presenter.add_qa_panel(self.qa)
@@ -64,6 +69,9 @@ class Records(QObject):
         self.follow(self.talk.slide(self.talk.audience))
 
     def _open_store(self, deck: Deck) -> None:
+        from presenter.talk.questions import QuestionLog
+        from presenter.talk.storage import StorageError, open_store
+
         if not deck.path.is_file():
             return
         try:
@@ -79,6 +87,8 @@ class Records(QObject):
     def follow(self, slide: Slide | None) -> None:
         """The audience is on ``slide``: record it, and open the panel on the Q&A slide."""
         if self.recorder is not None:
+            from presenter.talk.storage import StorageError
+
             try:
                 self.recorder.enter(slide)
             except StorageError as exc:  # a full disk: stop recording, keep presenting
@@ -106,7 +116,7 @@ class Records(QObject):
         self.ensure_ready()
         assert self.qa is not None
         self.presenter.set_qa_visible(True)
-        self.presenter.activateWindow()
+        self.presenter.window().activateWindow()
         self.qa.focus_question()
         slide = self.talk.slide(self.talk.audience)
         if slide is not None and not is_qa_slide(slide.title, slide.attributes):
@@ -121,7 +131,7 @@ class Records(QObject):
     def leave_field(self) -> None:
         """Esc in a field: the keyboard goes back to the slides."""
         self.presenter.setFocus()
-        self.presenter.activateWindow()
+        self.presenter.window().activateWindow()
 
     def update_caption(self) -> None:
         """The question shown to the room over the Q&A slide, when that option is on."""
@@ -144,6 +154,8 @@ class Records(QObject):
         questions = self.questions
         if questions is None:
             return None
+        from presenter.talk.questions import to_html
+
         return lambda: to_html(questions.all(), self.talk.deck.title)
 
     # -- rehearsal -------------------------------------------------------------------------
@@ -160,6 +172,8 @@ class Records(QObject):
         if self.store is None or self.recorder is not None:
             return
         target = self.talk.countdown.duration or self.talk.total_budget() or None
+        from presenter.talk.rehearsal import Recorder
+
         self.recorder = Recorder(self.store, self.talk.clock.elapsed, target=target)
         self.talk.clock.start()
         self.recorder.enter(self.talk.slide(self.talk.audience))
@@ -187,3 +201,10 @@ class Records(QObject):
         window.timings_written.connect(lambda message: self.presenter.show_message(message, "info"))
         self.report_window = window
         window.show()
+
+
+def is_qa_slide(title: str, attributes: object) -> bool:
+    """The Q&A slide test of the questions log (loaded when first needed)."""
+    from presenter.talk.questions import is_qa_slide as test
+
+    return test(title, attributes)

@@ -28,11 +28,11 @@ def test_windows_on_their_screens(make_app, write_deck) -> None:
     app = make_app(write_deck(DECK))
     screens = {s.name(): s for s in QGuiApplication.screens()}
     assert set(screens) == {"laptop", "projector"}
-    assert app.audience.isFullScreen()
-    assert app.audience.geometry() == screens["projector"].geometry()
-    assert screens["laptop"].geometry().contains(app.presenter.geometry().center())
-    assert app.presenter.windowTitle().endswith("— Presenter")
-    assert app.audience.windowTitle().endswith("— Audience")
+    assert app.audience_shell.isFullScreen()
+    assert app.audience_shell.geometry() == screens["projector"].geometry()
+    assert screens["laptop"].geometry().contains(app.presenter_shell.geometry().center())
+    assert app.presenter_shell.windowTitle().endswith("— Presenter")
+    assert app.audience_shell.windowTitle().endswith("— Audience")
 
 
 def test_keys_move_both_windows_together(make_app, write_deck, qtbot) -> None:

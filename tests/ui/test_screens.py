@@ -31,8 +31,8 @@ def test_swap_key_moves_the_audience_window(make_app, write_deck, qtbot) -> None
     app = make_app(write_deck("# A\n\n---\n\n# B\n"))
     qtbot.keyClick(app.presenter, Qt.Key.Key_X)
     laptop = by_name()["laptop"]
-    qtbot.waitUntil(lambda: app.audience.geometry() == laptop.geometry())
-    assert app.audience.isFullScreen()
+    qtbot.waitUntil(lambda: app.audience_shell.geometry() == laptop.geometry())
+    assert app.audience_shell.isFullScreen()
 
 
 def test_screen_change_keeps_slide_and_timer(make_app, write_deck, qtbot, fake_clock) -> None:
