@@ -61,7 +61,8 @@ class StateProbe(QObject):
         return {
             "ready": a.audience.painted and w.current.painted,
             "audience": {"label": slide.label if slide else "", "step": t.audience.step,
-                         "shown": a.audience.frame[0].label if a.audience.frame else ""},
+                         "shown": a.audience.frame[0].label if a.audience.frame else "",
+                         "moving": a.audience.transition is not None},
             "presenter": {"label": current.label if current else "", "step": t.presenter.step},
             "blank": t.blank.value, "frozen": t.frozen, "browsing": t.browsing,
             "clock": {"started": t.clock.state.started, "held": t.clock.state.held,

@@ -231,7 +231,8 @@ class Presenter:
     def settle(self, quiet: float = 0.4, timeout: float = 10) -> dict[str, Any]:
         """Wait until the state has not changed for ``quiet`` seconds (keys all handled).
 
-        The running clock is left out: it changes every second by itself.
+        The running clock is left out: it changes every second by itself. A slide transition
+        under way is not quiet, however long it has looked the same in the state file.
         """
         last: object = None
         since = time.monotonic()
@@ -242,7 +243,7 @@ class Presenter:
                              sort_keys=True)
             if now != last:
                 last, since = now, time.monotonic()
-            elif time.monotonic() - since >= quiet:
+            elif time.monotonic() - since >= quiet and not state.get("audience", {}).get("moving"):
                 return self.state()
             time.sleep(0.05)
         raise AssertionError("the app did not settle")

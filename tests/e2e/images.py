@@ -21,6 +21,32 @@ def same_pixels(a: Path, b: Path) -> bool:
     return ia.size() == ib.size() and ia == ib
 
 
+def changed_region(a: Path, b: Path) -> str:
+    """"" when two captures are identical, else where they differ (for the failure message:
+    CI keeps no images, so the text has to say what changed)."""
+    ia, ib = load(a), load(b)
+    if ia.size() != ib.size():
+        return f"the size changed: {ia.width()}x{ia.height()} -> {ib.width()}x{ib.height()}"
+    if ia == ib:
+        return ""
+    ra, rb = _rows(ia), _rows(ib)
+    rows = [y for y, (x, z) in enumerate(zip(ra, rb, strict=True)) if x != z]
+    left, right = ia.width(), -1
+    for y in rows:
+        diffs = [i // 3 for i, (p, q) in enumerate(zip(ra[y], rb[y], strict=True)) if p != q]
+        left, right = min(left, diffs[0]), max(right, diffs[-1])
+    x0, y0, x1, y1 = left, rows[0], right, rows[-1]
+    cx, cy = (x0 + x1) // 2, (y0 + y1) // 2
+    return (f"pixels differ in x {x0}-{x1}, y {y0}-{y1} of {ia.width()}x{ia.height()}; "
+            f"at its centre {QColor(ia.pixel(cx, cy)).name()} -> {QColor(ib.pixel(cx, cy)).name()}")
+
+
+def _rows(image: QImage) -> list[bytes]:
+    row, stride = image.width() * 3, image.bytesPerLine()
+    raw = bytes(image.constBits())
+    return [raw[y * stride: y * stride + row] for y in range(image.height())]
+
+
 def difference(a: QImage, b: QImage, size: tuple[int, int] = (480, 270)) -> float:
     """Mean absolute difference per channel (0–255) of the two images scaled to ``size``."""
     w, h = size

@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 from harness import LAPTOP_PROJECTOR, LAPTOP_PROJECTOR_WM, wait_for
-from images import load, same_pixels, text_contrast
+from images import changed_region, load, text_contrast
 
 from presenter.ui import style
 
@@ -29,7 +29,8 @@ def test_overview_arrows_move_the_selection_only(display, launch, deck_copy, tmp
     display.key("Left")
     state = app.wait_state(lambda s: s["overlays"]["overview_selected"] == "2.1", "the selection on 2.1")
     assert state["audience"]["label"] == "1.1" and state["presenter"]["label"] == "1.1"
-    assert same_pixels(before, app.audience_png(tmp_path / "during.png")), "the audience moved behind the grid"
+    change = changed_region(before, app.audience_png(tmp_path / "during.png"))
+    assert not change, f"the audience moved behind the grid: {change}"
     grid = load(app.presenter_png(tmp_path / "grid.png"))  # opaque: the window colour between the thumbnails
     gutter = Counter(grid.pixel(x, y) & 0xFFFFFF for x in range(grid.width() - 220, grid.width() - 20, 4)
                      for y in range(20, grid.height() - 20, 4))
