@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from presenter.deck.errors import PresenterError
 
+TRANSITION_MODES = ("deck", "fade", "none")  # --transitions (presenter.deck.transitions.transition_for)
+
 if TYPE_CHECKING:
     from presenter.deck.model import Deck
     from presenter.talk.questions import Question
@@ -81,6 +83,9 @@ def _parser() -> argparse.ArgumentParser:
     talk.add_argument("--companion-host", default=None, metavar="ADDR",
                       help="the companion's address, for --companion or C (default: the laptop's LAN address; "
                       "0.0.0.0 only if asked)")
+    talk.add_argument("--transitions", choices=TRANSITION_MODES, default="deck",
+                      help="slide transitions on the projector: the deck's own (default, as reveal.js draws "
+                      "them), a short fade, or none (the least work for a laptop on battery)")
     sub.add_parser("present", parents=[talk], help="present a deck (the default command)")
     sub.add_parser("rehearse", parents=[talk], help="present and record a rehearsal run (time on every slide)")
     return parser

@@ -36,8 +36,12 @@ def valid_slide_transition(value: str) -> bool:
     return bool(value.split())
 
 
-def transition_for(deck: Deck, slide: Slide, entering: bool = True) -> tuple[str, int]:
-    """The transition (name, milliseconds) reveal.js uses to bring ``slide`` in (or take it out)."""
+def transition_for(deck: Deck, slide: Slide, entering: bool = True, mode: str = "deck") -> tuple[str, int]:
+    """The transition (name, milliseconds) reveal.js uses to bring ``slide`` in (or take it out).
+
+    ``mode`` is the presenter's choice over the deck's: ``fade`` makes every transition but
+    ``none`` a fade, ``none`` turns them all off.
+    """
     raw = slide.attributes.get("data-transition") or deck.transition
     name = raw.split()[0] if raw.split() else FALLBACK
     for word in raw.split():  # "fade-in slide-out"
@@ -48,6 +52,10 @@ def transition_for(deck: Deck, slide: Slide, entering: bool = True) -> tuple[str
     name = ALIASES.get(name, name)
     if name not in NAMES:
         name = FALLBACK
+    if mode == "none":
+        return "none", 0
+    if mode == "fade" and name != "none":
+        name = "fade"
     speed = slide.attributes.get("data-transition-speed") or deck.transition_speed
     ms = FADE_MS if name == "fade" else SPEEDS_MS.get(speed, SPEEDS_MS["default"])
     return name, (0 if name == "none" else ms)

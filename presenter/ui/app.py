@@ -209,14 +209,18 @@ class PresenterApp(QObject):
         """Show the talk in both windows and prepare the frames likely to come next."""
         t = self.talk
         slide = t.slide(t.audience)
+        before = (self.audience.frame, self.audience.blank)
         self.audience.set_blank(t.blank)
         self.audience.show_frame((slide, t.audience.step) if slide else None, t.deck)
+        changed = (self.audience.frame, self.audience.blank) != before
+        if changed and self.audience.transition is None and self.audience.isVisible():
+            self.audience.repaint()  # the projector first, before the presenter window's work
         self.audience_shell.set_title(t.deck.title)
         self.presenter_shell.set_title(t.deck.title)
         self.presenter.show_talk(t, rehearsing=self.records.recording)
         self._prepare()
 
-    def _frames_around(self, pos: Position, ahead: int = 2) -> list[tuple[Any, int]]:
+    def _frames_around(self, pos: Position, ahead: int = 2, back: bool = True) -> list[tuple[Any, int]]:
         """The frames likely to be shown next: a few steps ahead, one back, the next slide."""
         nav, frames, step = self.talk.nav, [], pos
         for _ in range(ahead):
@@ -225,13 +229,15 @@ class PresenterApp(QObject):
                 break
             frames.append(nxt)
             step = nxt
-        frames += [nav.previous(pos), nav.next_slide(pos)]
+        frames += [nav.previous(pos), nav.next_slide(pos)] if back else [nav.next_slide(pos)]
         unique = [p for i, p in enumerate(frames) if p != pos and p not in frames[:i]]
         return [(nav.slide(p), p.step) for p in unique if nav.slide(p) is not None]
 
     def _prepare(self) -> None:
         t = self.talk
-        self.audience.prepare(self._frames_around(t.audience, ahead=1))
+        # the projector keeps three full-size frames (8 MB each at 1920x1080): the one shown, the
+        # next step and the next slide; going back paints its frame when asked
+        self.audience.prepare(self._frames_around(t.audience, ahead=1, back=False))
         around = self._frames_around(t.presenter)
         current, *nexts = self.presenter.views()
         current.prepare(around)
@@ -481,6 +487,7 @@ def run(args: argparse.Namespace, shells: tuple[Shell, Shell] | None = None) -> 
             shell.close()
         raise
     presentation = PresenterApp(deck, QSettings(), countdown, args.audience_screen, shells=shells, start=start)
+    presentation.audience.transitions = getattr(args, "transitions", "deck")
     presentation.start()
     if getattr(args, "companion", False):
         presentation.toggle_companion(args.companion_host)

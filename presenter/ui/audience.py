@@ -7,6 +7,7 @@ frames, a mouse cursor hidden after 3 s still, and an optional small timer for t
 from __future__ import annotations
 
 import logging
+import time
 
 from PySide6.QtCore import QEasingCurve, QEvent, QRectF, Qt, QTimer, QVariantAnimation, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
@@ -40,13 +41,13 @@ class AudienceWindow(SlideView):
     activated = Signal()
 
     def __init__(self, context: RenderContext, theme: Theme, parent: QWidget | None = None):
-        super().__init__(context, theme, capacity=4, parent=parent)
+        super().__init__(context, theme, capacity=3, parent=parent)
         self.setObjectName("audience")
         self.blank = Blank.NONE
         self.chair_text = ""
         self.caption = ""
         self.transition: Transition | None = None  # the one under way
-        self.last_transition: Transition | None = None  # the one before (for the benchmarks)
+        self.transitions = "deck"  # presenter --transitions: deck, fade or none
         self._progress = 1.0
         self._anim = QVariantAnimation(self)
         self._anim.setStartValue(0.0)
@@ -74,10 +75,10 @@ class AudienceWindow(SlideView):
             return
         slide_changed = old is None or frame is None or old[0].index != frame[0].index
         if animate and slide_changed and old is not None and frame is not None and self.isVisible():
-            name, ms = transition_for(deck, frame[0])
+            name, ms = transition_for(deck, frame[0], mode=self.transitions)
             before = self.current_pixmap()
             if ms and self.blank == Blank.NONE and before is not None:
-                self.set_frame(frame)
+                self.frame = frame  # no repaint yet: at progress 0 the picture is the old slide
                 after = self.current_pixmap()
                 if after is not None:
                     self.transition = Transition(name, before, after, frame[0].index > old[0].index,
@@ -85,7 +86,10 @@ class AudienceWindow(SlideView):
                     self._progress = 0.0
                     self._anim.stop()
                     self._anim.setDuration(ms)
+                    SlideView.held_until = time.monotonic() + ms / 1000 + 0.05  # preparation waits
                     self._anim.start()
+                else:
+                    self.update()
         self.set_frame(frame)
 
     def set_blank(self, blank: Blank) -> None:
@@ -112,8 +116,8 @@ class AudienceWindow(SlideView):
             self.update()
 
     def _done(self) -> None:
-        self.last_transition = self.transition
-        self.transition = None
+        SlideView.held_until = 0.0
+        self.transition = None  # its two frames and their half-size copies go with it
         self._progress = 1.0
         self.update()
 

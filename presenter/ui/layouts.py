@@ -32,9 +32,11 @@ def caption(text: str = "") -> QLabel:
     return label
 
 
-def preview(context: RenderContext, theme: Theme, name: str) -> SlideView:
-    """A framed slide preview in the projector's shape."""
-    view = SlideView(context, theme, capacity=6)
+def preview(context: RenderContext, theme: Theme, name: str, capacity: int = 4) -> SlideView:
+    """A framed slide preview in the projector's shape, keeping ``capacity`` frames: the one shown
+    and those prepared around it (``PresenterApp._prepare``: two steps ahead, one back, the next
+    slide for the current slide; one fewer for a next-slide view)."""
+    view = SlideView(context, theme, capacity=capacity)
     view.setObjectName(name)
     view.set_aspect(16 / 9, style.color("frame"))
     view.setMinimumSize(160, 90)
@@ -47,7 +49,7 @@ class NormalPage(QWidget):
     def __init__(self, context: RenderContext, theme: Theme, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("page")
-        self.current = preview(context, theme, "presenter")
+        self.current = preview(context, theme, "presenter", capacity=5)
         self.next_view = preview(context, theme, "next")
         self.now_caption = caption("Now")
         self.next_caption = caption("Next")

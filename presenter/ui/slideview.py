@@ -7,6 +7,7 @@ the current slide, in both directions) and kept in a bounded cache per view.
 from __future__ import annotations
 
 import logging
+import time
 
 from PySide6.QtCore import QRect, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPixmap, QResizeEvent
@@ -64,6 +65,9 @@ class FrameCache:
         self._frames.clear()
 
 
+HELD_RETRY_MS = 40
+
+
 class SlideView(QWidget):
     """Shows one slide at one step; prepares the frames it will likely show next.
 
@@ -72,6 +76,9 @@ class SlideView(QWidget):
         theme: the theme.
         capacity: frames kept.
     """
+
+    held_until = 0.0  # time.monotonic() until which the projector draws a transition: no frames are
+    # prepared meanwhile (a deadline rather than a flag, so that it ends even if the transition is lost)
 
     def __init__(self, context: RenderContext, theme: Theme, capacity: int = 16, parent: QWidget | None = None):
         super().__init__(parent)
@@ -82,6 +89,7 @@ class SlideView(QWidget):
         self.aspect: float | None = None  # a preview in the projector's shape; None fills the widget
         self.outline = ""  # the colour of a preview's frame ("" for none)
         self._pending: list[Frame] = []
+        self._wanted: list[Frame] = []  # the frames last asked for
         self._painted = False  # frames are prepared only after the first paint (start-up)
         self._prepare_timer = QTimer(self)
         self._prepare_timer.setSingleShot(True)
@@ -124,10 +132,14 @@ class SlideView(QWidget):
     def prepare(self, frames: list[Frame]) -> None:
         """Paint these frames at idle time, one per event-loop turn, so input stays responsive."""
         self._pending = [f for f in frames if f is not None]
+        self._wanted = list(self._pending)  # prepared again at a new size
         if self._pending and self._painted:
             self._prepare_timer.start(0)
 
     def _prepare_one(self) -> None:
+        if time.monotonic() < SlideView.held_until:  # a frame painted now would stall the transition
+            self._prepare_timer.start(HELD_RETRY_MS)
+            return
         size, ratio = self.slide_rect().size(), self.devicePixelRatioF()
         while self._pending:
             slide, step = self._pending.pop(0)
@@ -177,7 +189,8 @@ class SlideView(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
-        pending = list(self._pending)
         self.cache.clear()
+        wanted = [f for f in self._wanted if f != self.frame]
         if self.frame is not None:
-            self.prepare([self.frame, *pending])
+            self.prepare([self.frame, *wanted])
+        self._wanted = wanted

@@ -21,6 +21,17 @@ def test_start_slide_and_duration_from_the_command_line(display, launch, deck_co
 
 
 @pytest.mark.parametrize("display", [LAPTOP_PROJECTOR], indirect=True, ids=lambda layout: layout.name)
+def test_transitions_none_changes_slides_at_once(display, launch, deck_copy, tmp_path) -> None:
+    deck = deck_copy()
+    app = launch(deck, "--transitions", "none")
+    app.settle()
+    display.key("Right")
+    state = app.wait_state(lambda s: s["audience"]["shown"] == "1.2", "the next slide")
+    assert not state["audience"]["moving"]
+    assert difference_from_show(app, deck, "1.2", tmp_path) < 2.0  # the whole slide at once, no transition frame
+
+
+@pytest.mark.parametrize("display", [LAPTOP_PROJECTOR], indirect=True, ids=lambda layout: layout.name)
 def test_the_slot_from_the_front_matter_and_the_flag_winning(display, launch, deck_copy) -> None:
     deck = deck_copy()
     deck.write_text(deck.read_text(encoding="utf-8").replace("title:", "duration: 10m\ntitle:", 1), encoding="utf-8")

@@ -87,6 +87,23 @@ def test_transition_rules() -> None:
     assert transition_for(deck, deck.slides[1]) == ("zoom", 1200)
     assert transition_for(deck, deck.slides[1], entering=False) == ("fade", 500)
     assert transition_for(deck, deck.slides[2]) == ("fade", 500)  # fade is always 0.5 s
+    # presenter --transitions over the deck's choice
+    assert transition_for(deck, deck.slides[1], mode="fade") == ("fade", 500)
+    assert transition_for(deck, deck.slides[1], mode="none") == ("none", 0)
+    assert transition_for(deck, deck.slides[0], mode="deck") == ("convex", 800)
+
+
+def test_transitions_none_moves_at_once(make_app, write_deck, qtbot) -> None:
+    app = make_app(write_deck(DECK))
+    qtbot.waitUntil(lambda: app.audience.painted)
+    app.audience.transitions = "none"
+    assert app.talk.goto("2")
+    assert app.audience.frame is not None and app.audience.frame[0].index == 1
+    assert app.audience.transition is None
+    app.audience.transitions = "deck"
+    assert app.talk.goto("1")
+    assert app.audience.frame is not None and app.audience.frame[0].index == 0
+    assert app.audience.transition is not None and app.audience.transition.name == "convex"
 
 
 def test_cursor_hides_after_three_seconds(make_app, write_deck, qtbot) -> None:
