@@ -30,7 +30,7 @@ class ImageCache:
             previews).
     """
 
-    def __init__(self, max_bytes: int = 16 * 1024 * 1024):
+    def __init__(self, max_bytes: int = 8 * 1024 * 1024):
         self.max_bytes = max_bytes
         self._items: BoundedCache[tuple[str, int, int], QImage] = BoundedCache(max_bytes, lambda img: img.sizeInBytes())
         self._sizes: dict[str, QSize | None] = {}

@@ -12,11 +12,10 @@ import ctypes
 import logging
 import re
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QColor, QPalette, QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -106,24 +105,6 @@ def quick_title(path: Path) -> str:
     return path.stem
 
 
-def _until_exposed(app: QCoreApplication, shells: tuple[Shell, Shell], limit: float = 0.15) -> None:
-    """Run Qt's events until the window manager has put both windows on screen (at most ``limit`` s).
-
-    One round of events sends the map requests; a window manager answers them in its own time,
-    and an event loop busy importing would leave the second window waiting behind the imports.
-    """
-    deadline = time.monotonic() + limit
-    while True:
-        app.processEvents()
-        handles = [shell.windowHandle() for shell in shells]
-        for shell, h in zip(shells, handles, strict=True):
-            if h is not None and h.isExposed():
-                trace.mark(f"exposed {shell.role.lower()}")
-        if all(h is not None and h.isExposed() for h in handles) or time.monotonic() > deadline:
-            return
-        time.sleep(0.002)
-
-
 def return_freed_frames() -> bool:
     """Have glibc hand big freed blocks (slide frames, 8 MB each at full HD) back to the system.
 
@@ -156,7 +137,7 @@ def start_talk(args: argparse.Namespace) -> int:
 
         shells = make_shells(quick_title(path))
         screens.place(*shells, args.audience_screen, False)
-        _until_exposed(app, shells)  # the windows go to the X server now; the imports below can wait
+        app.processEvents()  # the windows go to the X server now; the imports below can wait
     from presenter.ui.app import run  # the deck, the renderer, the panels
 
     trace.mark("imported")

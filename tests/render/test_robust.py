@@ -104,7 +104,7 @@ def test_images_are_decoded_at_the_size_they_are_drawn(tmp_path: Path) -> None:
     path.write_text('---\ntheme: black\n---\n![w](wide.png)\n\n---\n\n<!-- .slide: data-background="photo.jpg" -->\n'
                     "\n\n---\n\n![p](photo.jpg)\n", encoding="utf-8")
     deck = load_deck(path)
-    ctx = RenderContext(deck)
+    ctx = RenderContext(deck, images=ImageCache(max_bytes=64 * 1024 * 1024))  # room to keep all three
     for slide in deck.slides:
         render_image(deck, slide, (1920, 1080), context=ctx)
     assert ctx.paint_errors == {}
