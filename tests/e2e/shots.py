@@ -74,7 +74,7 @@ def main(out: Path) -> None:
                     app.audience_png(out / f"{layout.name}-projector-qa.png")
                     count = app.state()["qa"]["count"]  # the first layout's question is in the database too
                     x.key("Return")
-                    app.wait_state(lambda s: s["qa"]["count"] == count + 1, "the question saved")
+                    app.wait_state(lambda s, n=count: s["qa"]["count"] == n + 1, "the question saved")
                     app.settle()
                     app.presenter_png(out / f"{layout.name}-qa-saved.png")
                 finally:
