@@ -25,9 +25,9 @@ class ImageCache:
     """Decoded images, each at one drawn size, least recently used dropped first.
 
     Args:
-        max_bytes: the most bytes kept across all cached images (the default holds a few
-            full-HD backgrounds, the slide images of the frames around the current one and the
-            previews).
+        max_bytes: the most bytes kept across all cached images. The default (8 MB) keeps the
+            previews' backgrounds and the slides' own pictures; a full-size background (8.3 MB at
+            1920x1080) is decoded again when a frame is painted, since frames are what is kept.
     """
 
     def __init__(self, max_bytes: int = 8 * 1024 * 1024):

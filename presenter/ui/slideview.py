@@ -190,7 +190,5 @@ class SlideView(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         self.cache.clear()
-        wanted = [f for f in self._wanted if f != self.frame]
         if self.frame is not None:
-            self.prepare([self.frame, *wanted])
-        self._wanted = wanted
+            self.prepare([self.frame, *(f for f in self._wanted if f != self.frame)])

@@ -57,11 +57,7 @@ def difference(a: QImage, b: QImage, size: tuple[int, int] = (480, 270)) -> floa
 
 
 def _bytes(image: QImage) -> bytes:
-    image = image.convertToFormat(QImage.Format.Format_RGB888)
-    row = image.width() * 3
-    raw = bytes(image.constBits())
-    stride = image.bytesPerLine()
-    return b"".join(raw[y * stride: y * stride + row] for y in range(image.height()))
+    return b"".join(_rows(image.convertToFormat(QImage.Format.Format_RGB888)))
 
 
 def luminance(color: QColor) -> float:
