@@ -117,7 +117,7 @@ class AudienceWindow(SlideView):
 
     def _done(self) -> None:
         SlideView.held_until = 0.0
-        self.transition = None  # its two frames and their half-size copies go with it
+        self.transition = None  # its two frames go with it
         self._progress = 1.0
         self.update()
 

@@ -112,3 +112,73 @@ def test_cursor_hides_after_three_seconds(make_app, write_deck, qtbot) -> None:
     app.audience._cursor_timer.setInterval(10)
     qtbot.mouseMove(app.audience)
     qtbot.waitUntil(lambda: app.audience.cursor().shape() == Qt.CursorShape.BlankCursor)
+
+
+def _pattern(w: int, h: int, hue: int):
+    from PySide6.QtGui import QColor, QPainter, QPixmap
+
+    pix = QPixmap(w, h)
+    pix.fill(QColor.fromHsv(hue, 200, 220))
+    p = QPainter(pix)
+    for k in range(0, w, 40):  # stripes both ways: a misplaced strip shows as wrong colours
+        p.fillRect(k, 0, 12, h, QColor.fromHsv((hue + 120) % 360, 255, 120))
+    for k in range(0, h, 40):
+        p.fillRect(0, k, w, 12, QColor.fromHsv((hue + 240) % 360, 255, 60))
+    p.end()
+    return pix
+
+
+def test_turned_slides_drawn_as_strips_match_the_exact_projection(qapp) -> None:
+    """convex and concave, in rows and columns, both ways: every pixel of the strips is within 3
+    pixels of the same colour in QPainter's exact projective drawing (on all but a few edge pixels),
+    and the strips never fall back to it."""
+    from PySide6.QtGui import QColor, QPainter
+
+    from presenter.ui import transitions
+    from presenter.ui.transitions import Transition
+
+    w, h = 960, 540
+    old, new = _pattern(w, h, 20), _pattern(w, h, 200)
+    calls: list[bool] = []
+    real = transitions.draw_turned
+
+    def spy(*args, **kwargs) -> bool:
+        calls.append(real(*args, **kwargs))
+        return calls[-1]
+
+    transitions.draw_turned = spy  # type: ignore[assignment]
+    try:
+        for name in ("convex", "concave"):
+            for vertical in (False, True):
+                for forward in (True, False):
+                    for t in (0.05, 0.4, 0.85):
+                        strips = QImage(w, h, QImage.Format.Format_RGB32)
+                        exact = QImage(w, h, QImage.Format.Format_RGB32)
+                        move = Transition(name, old, new, forward, vertical, QColor("#111111"))
+                        p = QPainter(strips)
+                        p.fillRect(strips.rect(), QColor("#111111"))
+                        move.paint(p, t, w, h)
+                        p.end()
+                        transitions.draw_turned = lambda *a, **k: False  # type: ignore[assignment]
+                        p = QPainter(exact)
+                        p.fillRect(exact.rect(), QColor("#111111"))
+                        move.paint(p, t, w, h)
+                        p.end()
+                        transitions.draw_turned = spy  # type: ignore[assignment]
+                        off = sum(1 for y in range(0, h, 5) for x in range(0, w, 5)
+                                  if _misplaced(strips, exact, x, y))
+                        assert off / ((h // 5 + 1) * (w // 5 + 1)) < 0.002, (name, vertical, forward, t, off)
+    finally:
+        transitions.draw_turned = real  # type: ignore[assignment]
+    assert calls and all(calls)
+
+
+def _misplaced(strips: QImage, exact: QImage, x: int, y: int, reach: int = 3) -> bool:
+    """No pixel of ``exact`` within ``reach`` of (x, y) has the colour ``strips`` has there."""
+    colour, w, h = strips.pixel(x, y), exact.width(), exact.height()
+    return all(_far(colour, exact.pixel(min(w - 1, max(0, x + dx)), min(h - 1, max(0, y + dy))))
+               for dx in range(-reach, reach + 1) for dy in range(-reach, reach + 1))
+
+
+def _far(a: int, b: int) -> bool:
+    return max(abs(((a >> s) & 255) - ((b >> s) & 255)) for s in (0, 8, 16)) > 60
