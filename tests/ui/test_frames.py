@@ -128,10 +128,12 @@ def _pattern(w: int, h: int, hue: int):
     return pix
 
 
-def test_turned_slides_drawn_as_strips_match_the_exact_projection(qapp) -> None:
+def test_turned_slides_drawn_as_strips_match_the_exact_projection(qapp, monkeypatch) -> None:
     """convex and concave, in rows and columns, both ways: every pixel of the strips is within 3
     pixels of the same colour in QPainter's exact projective drawing (on all but a few edge pixels),
     and the strips never fall back to it."""
+    import itertools
+
     from PySide6.QtGui import QColor, QPainter
 
     from presenter.ui import transitions
@@ -139,38 +141,26 @@ def test_turned_slides_drawn_as_strips_match_the_exact_projection(qapp) -> None:
 
     w, h = 960, 540
     old, new = _pattern(w, h, 20), _pattern(w, h, 200)
-    calls: list[bool] = []
+    strips_drawn: list[bool] = []
     real = transitions.draw_turned
 
-    def spy(*args, **kwargs) -> bool:
-        calls.append(real(*args, **kwargs))
-        return calls[-1]
+    def frame(move: Transition, t: float, exact: bool) -> QImage:
+        monkeypatch.setattr(transitions, "draw_turned",
+                            (lambda *a: False) if exact else (lambda *a: strips_drawn.append(real(*a)) or True))
+        img = QImage(w, h, QImage.Format.Format_RGB32)
+        p = QPainter(img)
+        p.fillRect(img.rect(), QColor("#111111"))
+        move.paint(p, t, w, h)
+        p.end()
+        return img
 
-    transitions.draw_turned = spy  # type: ignore[assignment]
-    try:
-        for name in ("convex", "concave"):
-            for vertical in (False, True):
-                for forward in (True, False):
-                    for t in (0.05, 0.4, 0.85):
-                        strips = QImage(w, h, QImage.Format.Format_RGB32)
-                        exact = QImage(w, h, QImage.Format.Format_RGB32)
-                        move = Transition(name, old, new, forward, vertical, QColor("#111111"))
-                        p = QPainter(strips)
-                        p.fillRect(strips.rect(), QColor("#111111"))
-                        move.paint(p, t, w, h)
-                        p.end()
-                        transitions.draw_turned = lambda *a, **k: False  # type: ignore[assignment]
-                        p = QPainter(exact)
-                        p.fillRect(exact.rect(), QColor("#111111"))
-                        move.paint(p, t, w, h)
-                        p.end()
-                        transitions.draw_turned = spy  # type: ignore[assignment]
-                        off = sum(1 for y in range(0, h, 5) for x in range(0, w, 5)
-                                  if _misplaced(strips, exact, x, y))
-                        assert off / ((h // 5 + 1) * (w // 5 + 1)) < 0.002, (name, vertical, forward, t, off)
-    finally:
-        transitions.draw_turned = real  # type: ignore[assignment]
-    assert calls and all(calls)
+    for name, vertical, forward, t in itertools.product(("convex", "concave"), (False, True), (True, False),
+                                                         (0.05, 0.4, 0.85)):
+        move = Transition(name, old, new, forward, vertical, QColor("#111111"))
+        strips, exact = frame(move, t, exact=False), frame(move, t, exact=True)
+        off = sum(1 for y in range(0, h, 5) for x in range(0, w, 5) if _misplaced(strips, exact, x, y))
+        assert off / ((h // 5 + 1) * (w // 5 + 1)) < 0.002, (name, vertical, forward, t, off)
+    assert strips_drawn and all(strips_drawn)
 
 
 def _misplaced(strips: QImage, exact: QImage, x: int, y: int, reach: int = 3) -> bool:
