@@ -71,3 +71,38 @@ def test_hostile_decks_never_take_the_projector_down(display, launch, tmp_path, 
     app.wait_state(lambda s: s["audience"]["shown"] == "3", "the new slide")
     assert app.proc.poll() is None and "Traceback" not in app.log()
     assert state["blank"] == "none"
+
+
+@pytest.mark.parametrize("display", [LAPTOP_PROJECTOR], indirect=True, ids=lambda layout: layout.name)
+def test_the_default_transition_turns_the_slide_on_the_projector(display, launch, tmp_path) -> None:
+    """reveal-md's default, convex: a frame caught mid-move on the real display shows a slide turned
+    in perspective (its near edge taller than its far edge, the page colour around it), and the
+    move ends on exactly the new slide."""
+    from images import difference_from_show, load
+
+    deck = tmp_path / "turn.md"
+    deck.write_text('---\ntitle: Turn\nrevealOptions:\n  transitionSpeed: slow\n---\n\n'
+                    '<!-- .slide: data-background-color="#c03030" -->\n# One\n\n---\n\n'
+                    '<!-- .slide: data-background-color="#3060c0" -->\n# Two\n', encoding="utf-8")
+    app = launch(deck)
+    app.settle()
+    display.key("Right")
+    heights: list[tuple[int, int]] = []  # (left, right) coloured edge heights of each turned frame
+    for k in range(40):
+        if heights and not app.state().get("audience", {}).get("moving"):
+            break
+        shot = load(app.audience_png(tmp_path / f"moving-{k}.png"))
+        columns = [sum(1 for y in range(0, shot.height(), 4) if _slide_colour(shot.pixelColor(x, y))) * 4
+                   for x in range(0, shot.width(), 8)]
+        inside = [n for n in columns if n > 0]
+        if 0.1 < len(inside) / len(columns) < 0.9:  # a turned slide, with the page colour beside it
+            heights.append((inside[0], inside[-1]))
+    assert heights, "no frame of the move was caught"
+    assert any(abs(left - right) > 60 for left, right in heights), heights  # a trapezoid, not a sliding rectangle
+    state = app.settle(quiet=1.3)
+    assert state["audience"]["shown"] == "2"
+    assert difference_from_show(app, deck, "2", tmp_path) < 2.0
+
+
+def _slide_colour(c) -> bool:
+    return (c.red() > 150 and c.green() < 90 and c.blue() < 90) or (c.blue() > 150 and c.red() < 90)
