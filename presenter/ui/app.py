@@ -213,8 +213,8 @@ class PresenterApp(QObject):
         self.audience.set_blank(t.blank)
         self.audience.show_frame((slide, t.audience.step) if slide else None, t.deck)
         changed = (self.audience.frame, self.audience.blank) != before
-        if changed and self.audience.transition is None and self.audience.isVisible():
-            self.audience.repaint()  # the projector first, before the presenter window's work
+        if changed and self.audience.isVisible():
+            self.audience.repaint()  # the projector first (a move's first frame too), then the presenter window
         self.audience_shell.set_title(t.deck.title)
         self.presenter_shell.set_title(t.deck.title)
         self.presenter.show_talk(t, rehearsing=self.records.recording)
@@ -235,9 +235,9 @@ class PresenterApp(QObject):
 
     def _prepare(self) -> None:
         t = self.talk
-        # the projector keeps three full-size frames (8 MB each at 1920x1080): the one shown, the
-        # next step and the next slide; going back paints its frame when asked
-        self.audience.prepare(self._frames_around(t.audience, ahead=1, back=False))
+        # the projector keeps two full-size frames (8 MB each at 1920x1080): the one shown and the
+        # one the next press shows; skipping a slide's steps or going back paints its frame when asked
+        self.audience.prepare(self._frames_around(t.audience, ahead=1, back=False)[:1])
         around = self._frames_around(t.presenter)
         current, *nexts = self.presenter.views()
         current.prepare(around)

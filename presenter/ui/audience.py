@@ -25,6 +25,7 @@ from presenter.ui.transitions import Transition
 log = logging.getLogger(__name__)
 
 CURSOR_HIDE_MS = 3000
+FIRST_FRAME_S = 1 / 60  # how far into the move the frame painted at the press is
 
 class AudienceWindow(SlideView):
     """The projector's window.
@@ -41,7 +42,7 @@ class AudienceWindow(SlideView):
     activated = Signal()
 
     def __init__(self, context: RenderContext, theme: Theme, parent: QWidget | None = None):
-        super().__init__(context, theme, capacity=3, parent=parent)
+        super().__init__(context, theme, capacity=2, parent=parent)
         self.setObjectName("audience")
         self.blank = Blank.NONE
         self.chair_text = ""
@@ -88,6 +89,11 @@ class AudienceWindow(SlideView):
                     self._anim.setDuration(ms)
                     SlideView.held_until = time.monotonic() + ms / 1000 + 0.05  # preparation waits
                     self._anim.start()
+                    # the move shows at the press: its first frame is the one a display frame on
+                    # (the animation's own first tick comes one timer interval later)
+                    lead = self._anim.easingCurve().valueForProgress(min(1.0, FIRST_FRAME_S * 1000 / ms))
+                    self._progress = max(self._progress, lead)
+                    self.transition.due(self._progress)  # the next frame keeps the interval from this one
                 else:
                     self.update()
         self.set_frame(frame)
@@ -111,7 +117,7 @@ class AudienceWindow(SlideView):
             self.update()
 
     def _step(self, value: object) -> None:
-        self._progress = float(value)  # type: ignore[arg-type]
+        self._progress = max(self._progress, float(value))  # type: ignore[arg-type]
         if self.transition is not None and self.transition.due(self._progress):
             self.update()
 

@@ -131,9 +131,12 @@ class DeckReloader(QObject):
         if self.watcher is not None:
             self.watcher.changed.connect(lambda: self.request(force=False))
         self._force = False
+        self._stopped = False
 
     def request(self, force: bool = True) -> None:
         """Load the deck now (``force``: show it even if it looks half written, as F5 does)."""
+        if self._stopped:  # a save noticed while the app closes
+            return
         if force and self.held is not None:
             deck, self.held = self.held, None
             self._show(deck)
@@ -183,6 +186,7 @@ class DeckReloader(QObject):
 
     def stop(self) -> None:
         """Stop watching and drop any load under way."""
+        self._stopped = True
         self.generation += 1
         if self.watcher is not None:
             self.watcher.deleteLater()

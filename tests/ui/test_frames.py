@@ -106,6 +106,19 @@ def test_transitions_none_moves_at_once(make_app, write_deck, qtbot) -> None:
     assert app.audience.transition is not None and app.audience.transition.name == "convex"
 
 
+def test_a_transition_shows_its_first_frame_at_the_press(make_app, write_deck, qtbot) -> None:
+    """The move's first frame is painted within the key press, already on its way to the new slide,
+    not on the animation's first timer tick after the presenter window's work."""
+    app = make_app(write_deck(DECK))
+    qtbot.waitUntil(lambda: app.audience.painted)
+    qtbot.wait(100)  # the next slide's frame is prepared
+    assert app.talk.goto("2")  # no events processed from here to the assertions
+    move = app.audience.transition
+    assert move is not None and move.name == "convex"
+    assert move.painted == 1
+    assert 0.0 < app.audience._progress < 0.2
+
+
 def test_cursor_hides_after_three_seconds(make_app, write_deck, qtbot) -> None:
     app = make_app(write_deck(DECK))
     assert CURSOR_HIDE_MS == 3000

@@ -116,3 +116,14 @@ def test_what_is_held_back() -> None:
     assert "empty" in held_back(eight, parse_deck(""))
     assert "empty" in held_back(eight, parse_deck("\n\n---\n\n"))
     assert held_back(parse_deck(""), eight) == ""
+
+
+def test_a_save_noticed_while_closing_is_ignored(make_app, write_deck, qtbot) -> None:
+    """The watcher's signal can still arrive after stop() (its deletion is deferred): no error, no load."""
+    app = make_app(write_deck(SLIDES))
+    reloader = app.reloader
+    generation = reloader.generation
+    reloader.stop()
+    reloader.request(force=False)  # what a late watcher signal does
+    reloader.request()  # and F5 pressed during the close
+    assert reloader.generation == generation + 1  # stop's own bump; nothing was submitted after it
