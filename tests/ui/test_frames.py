@@ -185,3 +185,42 @@ def _misplaced(strips: QImage, exact: QImage, x: int, y: int, reach: int = 3) ->
 
 def _far(a: int, b: int) -> bool:
     return max(abs(((a >> s) & 255) - ((b >> s) & 255)) for s in (0, 8, 16)) > 60
+
+
+def test_a_large_window_moves_at_half_size_in_the_same_geometry(qapp) -> None:
+    """Above HALF_ABOVE pixels, convex and concave are drawn at half size and doubled: the picture
+    is the exact full-size projection, softer (8x8 blocks agree), not a differently placed one."""
+    import itertools
+
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QColor, QPainter
+
+    from presenter.ui import transitions
+    from presenter.ui.transitions import Transition
+
+    w, h = 1920, 1080
+    assert w * h > transitions.HALF_ABOVE
+    old, new = _pattern(w, h, 20), _pattern(w, h, 200)
+
+    def frame(move: Transition, t: float) -> QImage:
+        img = QImage(w, h, QImage.Format.Format_RGB32)
+        p = QPainter(img)
+        p.fillRect(img.rect(), QColor("#111111"))
+        move.paint(p, t, w, h)
+        p.end()
+        return img.scaled(QSize(w // 8, h // 8), Qt.AspectRatioMode.IgnoreAspectRatio,
+                          Qt.TransformationMode.SmoothTransformation)
+
+    for name, vertical, t in itertools.product(("convex", "concave"), (False, True), (0.1, 0.5)):
+        half = Transition(name, old, new, True, vertical, QColor("#111111"))
+        full = Transition(name, old, new, True, vertical, QColor("#111111"))
+        a = frame(half, t)
+        transitions.HALF_ABOVE, limit = w * h, transitions.HALF_ABOVE  # this one at full size
+        try:
+            b = frame(full, t)
+        finally:
+            transitions.HALF_ABOVE = limit
+        assert half._half is not None and full._half is None
+        blocks = [(x, y) for y in range(a.height()) for x in range(a.width())]
+        off = sum(1 for x, y in blocks if _far(a.pixel(x, y), b.pixel(x, y)))
+        assert off / len(blocks) < 0.02, (name, vertical, t, off)
