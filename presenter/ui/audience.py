@@ -135,7 +135,9 @@ class AudienceWindow(SlideView):
             return
         new = self.current_pixmap()
         moving = self.transition is not None and self._progress < 1.0
-        if new is None or moving:  # a still frame covers the whole window by itself
+        covered = new is not None and (not moving or (self.transition is not None
+                                                      and self.transition.covers(self.width(), self.height())))
+        if not covered:  # a still frame, or a move drawn whole at half size, covers the window by itself
             painter.fillRect(self.rect(), QColor(self.theme.background))
         if new is not None:
             if self.transition is not None and moving:

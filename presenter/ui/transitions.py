@@ -47,7 +47,7 @@ class Transition:
         forward: towards a later slide (the motion's sign).
         vertical: inside a vertical stack (up/down rather than left/right).
         background: the theme's page colour, where neither frame covers the window.
-        painted: how many frames were painted (for the benchmarks).
+        painted: how many frames were painted (the first, at the press, is drawn at full size).
     """
 
     name: str
@@ -67,6 +67,14 @@ class Transition:
             self._last = now
             return True
         return False
+
+    def _halved(self, w: int, h: int, nth: int) -> bool:
+        """Whether the ``nth`` frame (1: the one at the press) is drawn at half size."""
+        return self.name in PERSPECTIVE and w * h > HALF_ABOVE and nth > 1
+
+    def covers(self, w: int, h: int) -> bool:
+        """Whether the next frame painted covers the whole window by itself (no fill needed under it)."""
+        return self._halved(w, h, self.painted + 1)
 
     def paint(self, p: QPainter, t: float, w: int, h: int) -> None:
         """The frame at progress ``t`` (0 to 1) into a ``w``×``h`` window."""
@@ -90,7 +98,9 @@ class Transition:
         p.setOpacity(1.0)
 
     def _perspective(self, p: QPainter, t: float, w: int, h: int, sign: int) -> None:
-        if w * h > HALF_ABOVE:  # a large window: the motion is drawn at half size, then doubled
+        # a large window: the motion is drawn at half size, then doubled; but not the frame at the
+        # press, which would wait for the half-size copies (5 ms at 1920x1080) to be made
+        if self._halved(w, h, self.painted):
             if self._half is None or self._half[2].size() != QSize(w // 2, h // 2):
                 half = QSize(w // 2, h // 2)
                 canvas = QImage(half, QImage.Format.Format_RGB32)
@@ -103,7 +113,7 @@ class Transition:
             q = QPainter(canvas)
             self._turn(q, old, new, t, w, h, sign, 0.5)
             q.end()
-            p.drawImage(QRectF(0, 0, canvas.width() * 2, canvas.height() * 2), canvas)  # nearest: 1 px -> 2x2
+            p.drawImage(QRectF(0, 0, w, h), canvas)  # nearest: 1 px -> 2x2
         else:
             self._turn(p, self.old, self.new, t, w, h, sign)
 

@@ -188,8 +188,9 @@ def _far(a: int, b: int) -> bool:
 
 
 def test_a_large_window_moves_at_half_size_in_the_same_geometry(qapp) -> None:
-    """Above HALF_ABOVE pixels, convex and concave are drawn at half size and doubled: the picture
-    is the exact full-size projection, softer (8x8 blocks agree), not a differently placed one."""
+    """Above HALF_ABOVE pixels, convex and concave are drawn at half size and doubled after their
+    first frame: the picture is the full-size projection, softer (8x8 blocks agree), not a
+    differently placed one."""
     import itertools
 
     from PySide6.QtCore import QSize
@@ -214,6 +215,9 @@ def test_a_large_window_moves_at_half_size_in_the_same_geometry(qapp) -> None:
     for name, vertical, t in itertools.product(("convex", "concave"), (False, True), (0.1, 0.5)):
         half = Transition(name, old, new, True, vertical, QColor("#111111"))
         full = Transition(name, old, new, True, vertical, QColor("#111111"))
+        assert not half.covers(w, h)  # the first frame, at the press, is drawn at full size
+        frame(half, t / 2)
+        assert half._half is None and half.covers(w, h)
         a = frame(half, t)
         transitions.HALF_ABOVE, limit = w * h, transitions.HALF_ABOVE  # this one at full size
         try:
