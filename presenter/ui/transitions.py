@@ -9,11 +9,12 @@ with the page colour. Offscreen at 1920×1080, 2–3 ms a frame in rows and 4–
 of about 9 for the half-size projection scaled up (the strips are bound by pixels copied and rows
 spanned), for a picture that differs from the exact projection by at most 3 pixels; at most 30
 frames a second for these two, up to 60 for the cheap ones (fade, slide, zoom). Turns about the
-horizontal axis (vertical stacks) are drawn as rows. In a window larger than HALF_ABOVE pixels the
-two turned slides are drawn at half size (from half-size copies made once, the same projection,
-strips within MAX_ERROR window pixels) and doubled onto the window, nearest pixel: about 4 ms a
-full-HD frame instead of 6.5, softer only while the slide moves; the last frame is the new slide
-itself. In the real process under Xvfb that took a slide change's CPU from 317 to 238 ms
+horizontal axis (vertical stacks) are drawn as rows. In a window larger than HALF_ABOVE pixels,
+after the first frame (drawn at the press), the turned slides are drawn at half size (from
+half-size copies made once, the same projection, strips within MAX_ERROR window pixels) and
+doubled onto the window, nearest pixel: about 4 ms a full-HD frame instead of 6.5, softer only
+while the slide moves; the last frame is the new slide itself. In the real process under Xvfb a
+slide change's CPU went from 317 to 218 ms with these two changes
 (benchmarks/bench_session_cpu.py).
 """
 
