@@ -92,8 +92,8 @@ class AudienceWindow(SlideView):
                     # the move shows at the press: its first frame is the one a display frame on
                     # (the animation's own first tick comes one timer interval later)
                     lead = self._anim.easingCurve().valueForProgress(min(1.0, FIRST_FRAME_S * 1000 / ms))
-                    self._progress = max(self._progress, lead)
-                    self.transition.due(self._progress)  # the next frame keeps the interval from this one
+                    self._progress = lead
+                    self.transition.due(lead)  # the next frame keeps the interval from this one
                 else:
                     self.update()
         self.set_frame(frame)
@@ -134,14 +134,12 @@ class AudienceWindow(SlideView):
             painter.end()
             return
         new = self.current_pixmap()
-        moving = self.transition is not None and self._progress < 1.0
-        covered = new is not None and (not moving or (self.transition is not None
-                                                      and self.transition.covers(self.width(), self.height())))
-        if not covered:  # a still frame, or a move drawn whole at half size, covers the window by itself
-            painter.fillRect(self.rect(), QColor(self.theme.background))
+        move = self.transition if self._progress < 1.0 else None
+        if new is None or (move is not None and not move.covers(self.width(), self.height())):
+            painter.fillRect(self.rect(), QColor(self.theme.background))  # a still frame or a halved move covers it
         if new is not None:
-            if self.transition is not None and moving:
-                self.transition.paint(painter, self._progress, self.width(), self.height())
+            if move is not None:
+                move.paint(painter, self._progress, self.width(), self.height())
             else:
                 painter.drawPixmap(0, 0, new)
             trace.mark("painted audience", once=False)

@@ -5,16 +5,15 @@ concave) costs 9–28 ms, more than a 60 Hz frame lasts. A turn about the vertic
 column of the slide a vertical segment, so the turned slide is drawn as narrow strips, each an
 axis-aligned scaled copy of a band of columns (Qt's fast scaling path, nearest pixel, full
 resolution), and the stair-steps the strips leave along the top and bottom edges are filled back
-with the page colour. Offscreen at 1920×1080, 2–3 ms a frame in rows and 4–8 ms in columns instead
-of about 9 for the half-size projection scaled up (the strips are bound by pixels copied and rows
-spanned), for a picture that differs from the exact projection by at most 3 pixels; at most 30
-frames a second for these two, up to 60 for the cheap ones (fade, slide, zoom). Turns about the
-horizontal axis (vertical stacks) are drawn as rows. In a window larger than HALF_ABOVE pixels,
-after the first frame (drawn at the press), the turned slides are drawn at half size (from
-half-size copies made once, the same projection, strips within MAX_ERROR window pixels) and
-doubled onto the window, nearest pixel: about 4 ms a full-HD frame instead of 6.5, softer only
-while the slide moves; the last frame is the new slide itself. In the real process under Xvfb a
-slide change's CPU went from 317 to 218 ms with these two changes
+with the page colour. Offscreen at 1920×1080, 2–3 ms a frame in rows and 4–8 ms in columns (the
+strips are bound by pixels copied and rows spanned), for a picture that differs from the exact
+projection by at most 3 pixels; at most 30 frames a second for these two, up to 60 for the cheap
+ones (fade, slide, zoom). Turns about the horizontal axis (vertical stacks) are drawn as rows.
+In a window larger than HALF_ABOVE pixels, after the first frame (drawn at the press), the turned
+slides are drawn at half size (from half-size copies made once, the same projection, strips within
+MAX_ERROR window pixels) and doubled onto the window, nearest pixel: about 4 ms a full-HD frame
+instead of 6.5, softer only while the slide moves; the last frame is the new slide itself. In the
+real process under Xvfb a slide change's CPU went from 317 to 218 ms with these two changes
 (benchmarks/bench_session_cpu.py).
 """
 
@@ -104,11 +103,9 @@ class Transition:
         if self._halved(w, h, self.painted):
             if self._half is None or self._half[2].size() != QSize(w // 2, h // 2):
                 half = QSize(w // 2, h // 2)
-                canvas = QImage(half, QImage.Format.Format_RGB32)
-                self._half = (self.old.scaled(half, Qt.AspectRatioMode.IgnoreAspectRatio,
-                                              Qt.TransformationMode.SmoothTransformation),
-                              self.new.scaled(half, Qt.AspectRatioMode.IgnoreAspectRatio,
-                                              Qt.TransformationMode.SmoothTransformation), canvas)
+                old, new = (pix.scaled(half, Qt.AspectRatioMode.IgnoreAspectRatio,
+                                       Qt.TransformationMode.SmoothTransformation) for pix in (self.old, self.new))
+                self._half = (old, new, QImage(half, QImage.Format.Format_RGB32))
             old, new, canvas = self._half
             canvas.fill(self.background)
             q = QPainter(canvas)
