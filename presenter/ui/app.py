@@ -28,12 +28,9 @@ from presenter.talk.talk import Blank, Talk
 from presenter.ui import probe, screens, style, trace
 from presenter.ui.audience import AudienceWindow
 from presenter.ui.boot import Shell, make_shells
-from presenter.ui.keys import KeyRouter, load_bindings
-from presenter.ui.panels import open_url_default
-from presenter.ui.presenter_window import PresenterWindow
-from presenter.ui.records import Records
-from presenter.ui.reload import DeckReloader
-from presenter.ui.screensaver import ScreenSaverInhibitor
+
+# The presenter window, the keys, the records, live reload and the screen saver are imported in
+# PresenterApp.__init__, after the projector's first frame: slide 1 does not wait for them.
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +73,6 @@ class PresenterApp(QObject):
         self.swapped = False
         self.chair_timer = False
         self.confirm: Callable[[str, str], bool] = lambda t, q: ask_yes_no(self.presenter, t, q)
-        self.open_url: Callable[[QUrl], bool] = open_url_default
         self.run_dialog: Callable[[QDialog], bool] = lambda d: d.exec() == QDialog.DialogCode.Accepted
         kwargs: dict[str, Any] = {k: v for k, v in (("now", now), ("wall", wall)) if v is not None}
         self.talk = Talk(deck, **kwargs)
@@ -85,13 +81,21 @@ class PresenterApp(QObject):
             self.talk.presenter = self.talk.audience = start
         self.context = RenderContext(deck)
         self.theme = get_theme(deck.theme)
-        self.config_problems: list[str] = []
-        self.bindings = load_bindings(problems=self.config_problems)
         self.audience = AudienceWindow(self.context, self.theme)
         self.audience.activated.connect(self._keyboard_to_presenter)
         self.audience_shell.set_content(self.audience)
         if self.shells_placed:
-            self._first_frame()  # the projector shows slide 1 before the presenter window is built
+            self._first_frame()  # the projector shows slide 1 before the rest is imported and built
+        from presenter.ui.keys import KeyRouter, load_bindings
+        from presenter.ui.panels import open_url_default
+        from presenter.ui.presenter_window import PresenterWindow
+        from presenter.ui.records import Records
+        from presenter.ui.reload import DeckReloader
+        from presenter.ui.screensaver import ScreenSaverInhibitor
+
+        self.open_url: Callable[[QUrl], bool] = open_url_default
+        self.config_problems: list[str] = []
+        self.bindings = load_bindings(problems=self.config_problems)
         self.presenter = PresenterWindow(self.context, self.theme, self.bindings, settings)
         self.presenter_shell.set_content(self.presenter)
         self.config_problems += self.presenter.prefs.problems
