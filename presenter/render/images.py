@@ -89,6 +89,10 @@ class ImageCache:
             self._reported.add(key)
             log.warning("image %s cannot be shown: %s", key[:200], why)
 
+    def files(self) -> list[str]:
+        """Every image file looked at so far (read, or found missing or unreadable)."""
+        return list(self._sizes)
+
     def clear(self) -> None:
         """Forget every decoded image (after the files changed on disk)."""
         self._items.clear()

@@ -11,7 +11,7 @@ import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, QTimer, QUrl
 from PySide6.QtGui import QGuiApplication, QScreen
@@ -29,12 +29,16 @@ from presenter.ui import probe, screens, style, trace
 from presenter.ui.audience import AudienceWindow
 from presenter.ui.boot import Shell, make_shells
 
+if TYPE_CHECKING:
+    from presenter.ui.first_frame import FirstFrame
+
 # The presenter window, the keys, the records, live reload and the screen saver are imported in
 # PresenterApp.__init__, after the projector's first frame: slide 1 does not wait for them.
 
 log = logging.getLogger(__name__)
 
 TICK_MS = 250
+KEEP_FIRST_FRAME_MS = 1000  # the first frame is compared and kept after start-up, out of its way
 
 
 def ask_yes_no(parent: QWidget, title: str, question: str) -> bool:
@@ -56,14 +60,18 @@ class PresenterApp(QObject):
         shells: the two top-level windows, when they are on screen already (``run`` shows them
             before the deck is read); made here otherwise.
         start: where the talk starts (the first slide by default).
+        first_frame: where the projector's first frame is kept for the next start (``presenter
+            DECK`` only; the kept one may be on screen already).
     """
 
     def __init__(self, deck: Deck, settings: QSettings, countdown: Countdown | None = None,
                  audience_screen: int | None = None, overrides: dict[str, Any] | None = None,
                  now: Callable[[], float] | None = None, wall: Callable[[], dt.datetime] | None = None,
-                 shells: tuple[Shell, Shell] | None = None, start: Position | None = None):
+                 shells: tuple[Shell, Shell] | None = None, start: Position | None = None,
+                 first_frame: FirstFrame | None = None):
         super().__init__()
         self.shells_placed = shells is not None
+        self.first_frame = first_frame
         self.presenter_shell, self.audience_shell = shells or make_shells(deck.title)
         self.stopping = False
         self.presenter_shell.on_close = self._presenter_closed
@@ -122,8 +130,14 @@ class PresenterApp(QObject):
         slide = self.talk.slide(self.talk.audience)
         self.audience.show_frame((slide, self.talk.audience.step) if slide else None, self.talk.deck, animate=False)
         self.audience_shell.set_title(self.talk.deck.title)
+        frame = self.audience.current_pixmap()  # painted now (the window shows it at its first paint)
         self.audience.repaint()
         QApplication.sync()
+        self.audience_shell.show_picture(None)  # the kept picture, if any, is covered now
+        first = self.first_frame
+        if first is not None and frame is not None:  # kept for the next start, once this one is done
+            files = self.context.images.files()
+            QTimer.singleShot(KEEP_FIRST_FRAME_MS, lambda: first.keep(frame.toImage(), files))
 
     # -- start and stop --------------------------------------------------------------------
     def start(self, place_windows: bool = True) -> None:
@@ -474,7 +488,8 @@ def _front_matter_line(deck: Deck, key: str) -> int | None:
     return None
 
 
-def run(args: argparse.Namespace, shells: tuple[Shell, Shell] | None = None) -> int:
+def run(args: argparse.Namespace, shells: tuple[Shell, Shell] | None = None,
+        first_frame: FirstFrame | None = None) -> int:
     """``presenter DECK``: load, fill both windows (``boot`` may have shown them already), run until quit."""
     existing = QApplication.instance()
     app = existing if existing is not None else QApplication(sys.argv[:1])
@@ -490,7 +505,8 @@ def run(args: argparse.Namespace, shells: tuple[Shell, Shell] | None = None) -> 
             shell.on_close = lambda: True
             shell.close()
         raise
-    presentation = PresenterApp(deck, QSettings(), countdown, args.audience_screen, shells=shells, start=start)
+    presentation = PresenterApp(deck, QSettings(), countdown, args.audience_screen, shells=shells, start=start,
+                                first_frame=first_frame)
     presentation.audience.transitions = getattr(args, "transitions", "deck")
     presentation.start()
     if getattr(args, "companion", False):
@@ -502,4 +518,6 @@ def run(args: argparse.Namespace, shells: tuple[Shell, Shell] | None = None) -> 
     quit_on_signals(presentation)
     code = app.exec()
     presentation.inhibitor.release()
+    if first_frame is not None:
+        first_frame.wait(2.0)  # a frame being written is finished, not cut off
     return int(code)

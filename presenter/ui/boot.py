@@ -2,7 +2,10 @@
 
 ``presenter DECK`` shows both windows (the projector's black, the presenter's dark grey) as soon as
 Qt is up, then reads the deck and builds what goes inside them. The shells import nothing but Qt
-and the screen placement, so they appear in about the time Qt itself takes to start.
+and the screen placement, so they appear in about the time Qt itself takes to start. The
+projector's window is shown first (it is the one that must stop showing the desktop), and when
+the same deck was opened before at the same size, it shows the first frame kept from then
+(``first_frame.py``) until the real one is painted over it.
 """
 
 from __future__ import annotations
@@ -12,19 +15,25 @@ import ctypes
 import logging
 import re
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QColor, QPalette, QShowEvent
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import QEventLoop, QSettings, Qt
+from PySide6.QtGui import QCloseEvent, QColor, QFontDatabase, QImage, QPainter, QPaintEvent, QPalette, QShowEvent
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from presenter.ui import trace
+
+if TYPE_CHECKING:
+    from presenter.ui.first_frame import FirstFrame
 
 log = logging.getLogger(__name__)
 
 PRESENTER, AUDIENCE = "Presenter", "Audience"
 M_MMAP_THRESHOLD = -3  # glibc's mallopt() parameter
+PICTURE_WAIT_S = 0.25  # at most this long for the window manager to map the projector's window
 _TITLE = re.compile(r"^title:\s*(.+?)\s*$", re.M)
 
 
@@ -49,6 +58,26 @@ class Shell(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.on_close: Callable[[], bool] = lambda: True  # False keeps the window open
+        self.picture: QImage | None = None  # shown until the content covers it, if it fits exactly
+        self.picture_painted = False
+
+    def show_picture(self, picture: QImage | None) -> None:
+        """Show ``picture`` (in device pixels, the window's size) instead of the plain colour; None drops it."""
+        self.picture = picture
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        picture = self.picture
+        if picture is None:
+            return  # the background colour (autoFillBackground) is all there is
+        ratio = self.devicePixelRatioF()
+        if (picture.width(), picture.height()) != (round(self.width() * ratio), round(self.height() * ratio)):
+            return  # never a picture of another size, stretched or cut
+        painter = QPainter(self)
+        painter.drawImage(0, 0, picture)
+        painter.end()
+        self.picture_painted = True
+        trace.mark(f"painted {self.role.lower()} kept frame")
 
     def set_title(self, title: str) -> None:
         """``<title> — Presenter`` (or ``— Audience``)."""
@@ -124,22 +153,49 @@ def return_freed_frames() -> bool:
 
 def start_talk(args: argparse.Namespace) -> int:
     """``presenter DECK``: both windows on their screens first, then the deck and everything else."""
-    from PySide6.QtWidgets import QApplication
-
     return_freed_frames()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     QApplication.setApplicationName("presenter")
     QApplication.setOrganizationName("presenter")
     path = Path(args.deck)
     shells = None
+    first: FirstFrame | None = None
     if path.is_file():  # a missing deck gets its message without a flash of windows
         from presenter.ui import screens
 
         shells = make_shells(quick_title(path))
         screens.place(*shells, args.audience_screen, False)
+        first = kept_first_frame(path, str(args.start_slide), shells[1])
         app.processEvents()  # the windows go to the X server now; the imports below can wait
+        if first is not None and first.shown is not None:
+            wait_for_picture(shells[1])
     from presenter.ui.app import run  # the deck, the renderer, the panels
 
     trace.mark("imported")
 
-    return run(args, shells)
+    return run(args, shells, first)
+
+
+def kept_first_frame(deck: Path, start: str, audience: Shell) -> FirstFrame | None:
+    """The audience window's first frame of this start (``first_frame.py``), its kept picture shown
+    in ``audience`` when there is one; None when the speaker turned this off."""
+    if str(QSettings().value("remember_first_frame", "true")).lower() == "false":
+        return None
+    from presenter.ui.first_frame import FirstFrame
+
+    ratio = audience.devicePixelRatioF()
+    first = FirstFrame(deck, start, round(audience.width() * ratio), round(audience.height() * ratio), ratio,
+                       QFontDatabase.families())  # the system's (presenter's own are not registered yet)
+    picture = first.lookup()
+    if picture is not None:
+        audience.show_picture(picture)
+        trace.mark("kept frame found")
+    return first
+
+
+def wait_for_picture(audience: Shell, timeout: float = PICTURE_WAIT_S) -> None:
+    """Let Qt run until the kept picture is on the projector (mapped by the window manager and painted)."""
+    app = QApplication.instance()
+    deadline = time.monotonic() + timeout
+    while app is not None and not audience.picture_painted and time.monotonic() < deadline:
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 10)

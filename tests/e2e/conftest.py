@@ -70,12 +70,12 @@ def launch(display: XServer, tmp_path: Path) -> Iterator[Callable[..., Presenter
     """Start the real ``presenter`` process on a deck; stopped (and checked) after the test."""
     started: list[Presenter] = []
 
-    def start(deck: Path, *args: str, keys_yaml: str | None = None) -> Presenter:
+    def start(deck: Path, *args: str, keys_yaml: str | None = None, env: dict[str, str] | None = None) -> Presenter:
         home = tmp_path / f"home{len(started)}"
         (home / ".config" / "presenter").mkdir(parents=True)
         if keys_yaml is not None:
             (home / ".config" / "presenter" / "keys.yaml").write_text(keys_yaml, encoding="utf-8")
-        app = Presenter(display, deck, home, args)
+        app = Presenter(display, deck, home, args, env)
         started.append(app)
         return app.start()
 

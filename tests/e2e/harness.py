@@ -179,17 +179,21 @@ class XServer:
 class Presenter:
     """The real ``presenter`` process on a deck, with its own HOME and state file."""
 
-    def __init__(self, x: XServer, deck: Path, home: Path, args: tuple[str, ...] = ()):
+    def __init__(self, x: XServer, deck: Path, home: Path, args: tuple[str, ...] = (),
+                 env: dict[str, str] | None = None):
         self.x, self.deck, self.home = x, deck, home
         self.state_file = home / "state.json"
         self.log_file = home / "presenter.log"
         self.args = args
+        self.extra_env = env or {}
         self.proc: subprocess.Popen[bytes] | None = None
 
     def start(self) -> Presenter:
-        env = self.x.env(HOME=str(self.home), XDG_CONFIG_HOME=str(self.home / ".config"),
-                         XDG_DATA_HOME=str(self.home / ".local/share"), QT_QPA_PLATFORM="xcb",
-                         PRESENTER_STATE_FILE=str(self.state_file), LANG="C.UTF-8", NO_AT_BRIDGE="1")
+        env = self.x.env(**{"HOME": str(self.home), "XDG_CONFIG_HOME": str(self.home / ".config"),
+                            "XDG_DATA_HOME": str(self.home / ".local/share"),
+                            "XDG_CACHE_HOME": str(self.home / ".cache"), "QT_QPA_PLATFORM": "xcb",
+                            "PRESENTER_STATE_FILE": str(self.state_file), "LANG": "C.UTF-8", "NO_AT_BRIDGE": "1",
+                            **self.extra_env})
         with open(self.log_file, "wb") as log:
             self.proc = subprocess.Popen([*presenter_command(), str(self.deck), *self.args], env=env,
                                          stdout=log, stderr=subprocess.STDOUT, start_new_session=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from harness import LAPTOP_PROJECTOR, cli
+from harness import LAPTOP_PROJECTOR, WIDE_WM, cli, wait_for
 from images import difference_from_show
 
 
@@ -106,3 +106,30 @@ def test_the_default_transition_turns_the_slide_on_the_projector(display, launch
 
 def _slide_colour(c) -> bool:
     return (c.red() > 150 and c.green() < 90 and c.blue() < 90) or (c.blue() > 150 and c.red() < 90)
+
+
+@pytest.mark.parametrize("display", [LAPTOP_PROJECTOR, WIDE_WM], indirect=True, ids=lambda layout: layout.name)
+def test_the_projector_shows_the_kept_first_frame_at_once_and_never_a_stale_one(display, launch, deck_copy,
+                                                                                 tmp_path) -> None:
+    deck = deck_copy()
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache"), "PRESENTER_TRACE": "1"}
+    kept = tmp_path / "cache" / "presenter" / "first-frames"
+    app = launch(deck, env=env)
+    app.settle()
+    wait_for(lambda: list(kept.glob("*.frame")), 10, what="the first frame kept")
+    assert "kept frame" not in app.log()
+    app.stop()
+
+    app = launch(deck, env=env)  # the same deck again: slide 1 before the deck and the renderer are read
+    app.settle()
+    log = app.log()
+    assert "painted audience kept frame" in log and log.index("painted audience kept frame") < log.index("imported")
+    assert difference_from_show(app, deck, "1", tmp_path) < 2.0  # and the real frame over it is the same
+    app.stop()
+
+    deck.write_text(deck.read_text(encoding="utf-8").replace("Cllr Pervez Choudhury", "Cllr P. Choudhury", 1),
+                    encoding="utf-8")
+    app = launch(deck, env=env)  # slide 1 edited since: the kept frame is never shown
+    app.settle()
+    assert "kept frame" not in app.log()
+    assert difference_from_show(app, deck, "1", tmp_path) < 2.0
