@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import sys
 from collections.abc import Sequence
@@ -133,6 +132,8 @@ def _check(args: argparse.Namespace) -> int:
 
     report = check_deck(load_deck(args.deck))
     if args.json:
+        import json
+
         print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
     else:
         print(format_text(report))

@@ -165,7 +165,7 @@ def start_talk(args: argparse.Namespace) -> int:
 
         shells = make_shells(quick_title(path))
         screens.place(*shells, args.audience_screen, False)
-        first = kept_first_frame(path, str(args.start_slide), shells[1])
+        first = kept_first_frame(path, str(args.start_slide), shells[1], QSettings())
         app.processEvents()  # the windows go to the X server now; the imports below can wait
         if first is not None and first.shown is not None:
             wait_for_picture(shells[1])
@@ -176,16 +176,17 @@ def start_talk(args: argparse.Namespace) -> int:
     return run(args, shells, first)
 
 
-def kept_first_frame(deck: Path, start: str, audience: Shell) -> FirstFrame | None:
+def kept_first_frame(deck: Path, start: str, audience: Shell, settings: QSettings,
+                     folder: Path | None = None) -> FirstFrame | None:
     """The audience window's first frame of this start (``first_frame.py``), its kept picture shown
-    in ``audience`` when there is one; None when the speaker turned this off."""
-    if str(QSettings().value("remember_first_frame", "true")).lower() == "false":
-        return None
-    from presenter.ui.first_frame import FirstFrame
+    in ``audience`` when there is one; None when the speaker turned this off in ``settings``."""
+    from presenter.ui.first_frame import PREFERENCE, FirstFrame
 
+    if str(settings.value(PREFERENCE, "true")).lower() == "false":
+        return None
     ratio = audience.devicePixelRatioF()
     first = FirstFrame(deck, start, round(audience.width() * ratio), round(audience.height() * ratio), ratio,
-                       QFontDatabase.families())  # the system's (presenter's own are not registered yet)
+                       QFontDatabase.families(), folder)  # the system's fonts (presenter's are not registered yet)
     picture = first.lookup()
     if picture is not None:
         audience.show_picture(picture)

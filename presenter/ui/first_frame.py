@@ -164,7 +164,14 @@ class FirstFrame:
         The comparison is done here; the writing in a background thread (a full or read-only disk
         is logged, never shown: the talk does not depend on it).
         """
+        try:
+            self._keep(frame, files)
+        except Exception:  # a kept picture is a nicety: nothing about it may disturb the talk
+            log.warning("the first frame could not be kept", exc_info=True)
+
+    def _keep(self, frame: QImage, files: Iterable[str]) -> None:
         if frame.width() != self.width or frame.height() != self.height or frame.format() not in _FORMATS:
+            self.shown, self._pixels = None, b""
             return
         shown = self.shown
         self.shown = None

@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor, QFontDatabase, QImage
 
 from presenter.ui import first_frame
 from presenter.ui.first_frame import FirstFrame
@@ -212,3 +212,24 @@ def test_the_app_keeps_the_projectors_real_first_frame(qtbot, settings, tmp_path
         assert kept.pixelColor(3, 3) == QColor("#335577")
     finally:
         app.stop()
+
+
+def test_the_kept_frame_is_shown_in_the_projectors_shell_unless_turned_off(qtbot, settings, deck: Path,
+                                                                          tmp_path: Path) -> None:
+    from presenter.ui.boot import Shell, kept_first_frame
+
+    shell = Shell("Audience", "Kept", "#000000")
+    qtbot.addWidget(shell)
+    shell.resize(64, 36)
+    ratio = shell.devicePixelRatioF()
+    size = (round(64 * ratio), round(36 * ratio))
+    folder = tmp_path / "cache"
+    _kept(deck, folder, _frame("#204060", *size), width=size[0], height=size[1], ratio=ratio,
+          fonts=QFontDatabase.families())
+    first = kept_first_frame(deck, "1", shell, settings, folder)
+    assert first is not None and shell.picture is not None
+    shell.show()
+    qtbot.waitUntil(lambda: shell.picture_painted)
+    settings.setValue("remember_first_frame", "false")
+    shell.show_picture(None)
+    assert kept_first_frame(deck, "1", shell, settings, folder) is None and shell.picture is None
