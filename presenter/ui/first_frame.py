@@ -206,7 +206,7 @@ class FirstFrame:
             with open(tmp, "wb", opener=lambda p, flags: os.open(p, flags, 0o600)) as fh:
                 fh.write(MAGIC)
                 fh.write(json.dumps(header).encode() + b"\n")
-                fh.write(bytes(frame.constBits()))  # type: ignore[call-overload]
+                fh.write(frame.constBits())
             os.replace(tmp, path)
             _prune(self.folder, KEEP)
         except OSError as exc:
@@ -216,9 +216,7 @@ class FirstFrame:
 
 
 def _same_pixels(a: QImage, b: QImage) -> bool:
-    if a.size() != b.size() or a.format() != b.format() or a.bytesPerLine() != b.bytesPerLine():
-        return False
-    return bytes(a.constBits()) == bytes(b.constBits())  # type: ignore[call-overload]
+    return a.format() == b.format() and a == b  # Qt compares line by line, without copies
 
 
 def _prune(folder: Path, keep: int) -> None:
