@@ -150,13 +150,13 @@ def bench_memory(deck: Path, env: dict[str, str], runs: int) -> tuple[str, str]:
     return pick[0], pick[1]
 
 
-def walk(pres, app) -> None:  # noqa: ANN001
+def walk(pres, app) -> None:
     for _ in range(len(pres.talk.deck.slides) * 2):
         pres.talk.go("next")
         wait(app, 0.02)
 
 
-def wait(app, seconds: float) -> None:  # noqa: ANN001
+def wait(app, seconds: float) -> None:
     end = time.perf_counter() + seconds
     while time.perf_counter() < end:
         app.processEvents()
@@ -187,7 +187,8 @@ def main() -> None:
         return
     xvfb = start_xvfb(args.display, args.projector)
     os.environ.update({"DISPLAY": args.display, "QT_QPA_PLATFORM": "xcb"})
-    env = {**os.environ, "PRESENTER_TRACE": "1", "PYTHONPATH": str(ROOT)}
+    cache = tempfile.mkdtemp(prefix="presenter-bench-cache-")  # kept first frames: never the user's cache
+    env = {**os.environ, "PRESENTER_TRACE": "1", "PYTHONPATH": str(ROOT), "XDG_CACHE_HOME": cache}
     from PySide6.QtWidgets import QApplication
 
     qt_app = QApplication(["bench"])  # noqa: F841 (before any painting helper makes a QGuiApplication)
@@ -207,6 +208,7 @@ def main() -> None:
                 started, walked = bench_memory(deck, env, 3)
                 print(f"  memory, {label:28} after start {started}; after every slide {walked}")
     finally:
+        shutil.rmtree(cache, ignore_errors=True)
         if xvfb is not None:
             xvfb.terminate()
 

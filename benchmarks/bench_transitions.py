@@ -13,6 +13,7 @@ seconds this process spent. Medians of ``--runs`` transitions each.
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import shutil
 import subprocess
@@ -72,22 +73,22 @@ def run(runs: int) -> None:
                 window.show()
                 frames = [(deck.slides[0], 0), (deck.slides[1], 0)]
                 window.show_frame(frames[0], deck, animate=False)
-                _wait(app, lambda: window.painted)
+                _wait(app, lambda w=window: w.painted)
                 window.prepare([frames[1]])
                 _spin(app, 1.0)
                 painted: list[float] = []
-                trace.listener = lambda event, t: painted.append(t) if event == "painted audience" else None
+                trace.listener = lambda event, t, p=painted: p.append(t) if event == "painted audience" else None
                 results = []
                 for k in range(runs):
                     painted.clear()
                     cpu0, clock = time.process_time(), QElapsedTimer()
                     clock.start()
                     window.show_frame(frames[(k + 1) % 2], deck)
-                    _wait(app, lambda: window.transition is None, timeout=5)
+                    _wait(app, lambda w=window: w.transition is None, timeout=5)
                     duration = clock.elapsed() / 1000
                     _spin(app, 0.1)  # the last frame is painted
                     cpu = time.process_time() - cpu0
-                    gaps = [b - a for a, b in zip(painted, painted[1:], strict=False)]
+                    gaps = [b - a for a, b in itertools.pairwise(painted)]
                     interval = MIN_INTERVAL.get(name, 1 / 60)
                     expected = round(duration / interval)
                     results.append((len(painted), max(gaps, default=0.0), max(0, expected - len(painted)), cpu,

@@ -11,9 +11,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-WORDS = ("council community safety partnership performance residents borough service team plan action "
-         "report panel members indicators quarter review delivery budget officers support digital customer "
-         "crime prevention funding project engagement survey youth police partners strategy").split()
+WORDS = ("council", "community", "safety", "partnership", "performance", "residents", "borough", "service",
+         "team", "plan", "action", "report", "panel", "members", "indicators", "quarter", "review", "delivery",
+         "budget", "officers", "support", "digital", "customer", "crime", "prevention", "funding", "project",
+         "engagement", "survey", "youth", "police", "partners", "strategy")
 
 
 def notes_text(i: int, words: int = 150) -> str:
@@ -22,8 +23,9 @@ def notes_text(i: int, words: int = 150) -> str:
 
 def make_deck(folder: Path, slides: int = 30, backgrounds: int = 8, stack_every: int = 0) -> Path:
     """A deck like the peers' benchmark deck: ~150 words of notes a slide, some 1920x1080 PNG backgrounds."""
-    from presenter.render.qtapp import ensure_gui_app
     from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter
+
+    from presenter.render.qtapp import ensure_gui_app
 
     ensure_gui_app()
     folder.mkdir(parents=True, exist_ok=True)
@@ -44,7 +46,8 @@ def make_deck(folder: Path, slides: int = 30, backgrounds: int = 8, stack_every:
     parts = ["---\ntitle: Benchmark deck\ntheme: night\nrevealOptions:\n  transition: fade\n---\n"]
     step = max(1, slides // max(1, n_images)) if n_images else 0
     for i in range(slides):
-        bg = f'<!-- .slide: data-background="./bg{i // step}.png" -->\n' if step and i % step == 0 and i // step < n_images else ""
+        with_bg = step and i % step == 0 and i // step < n_images
+        bg = f'<!-- .slide: data-background="./bg{i // step}.png" -->\n' if with_bg else ""
         body = (f"{bg}## Slide {i + 1}: {WORDS[i % len(WORDS)].title()}\n\n"
                 f"- {WORDS[(i + 1) % len(WORDS)]} and {WORDS[(i + 2) % len(WORDS)]}\n"
                 f"- {WORDS[(i + 3) % len(WORDS)]} update\n- next steps\n\nNote:\n\n{notes_text(i)}\n")
@@ -60,7 +63,7 @@ def median(values: list[float]) -> float:
 
 def p90(values: list[float]) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(0.9 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(0.9 * (len(ordered) - 1)))]
 
 
 def spread(values: list[float]) -> str:
@@ -68,4 +71,5 @@ def spread(values: list[float]) -> str:
 
 
 def machine() -> str:
-    return f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} cores, {platform.machine()}"
+    return (f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} cores, "
+            f"{platform.machine()}")

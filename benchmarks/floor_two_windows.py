@@ -20,7 +20,8 @@ class Bands(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         p = QPainter(self)
         for k in range(24):  # more than 16 colours on the harness's 64x36 grid
-            p.fillRect(k * self.width() // 24, 0, self.width() // 24 + 1, self.height(), QColor.fromHsv(k * 15, 200, 200))
+            colour = QColor.fromHsv(k * 15, 200, 200)
+            p.fillRect(k * self.width() // 24, 0, self.width() // 24 + 1, self.height(), colour)
         p.end()
 
 

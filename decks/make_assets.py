@@ -16,8 +16,17 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import (QColor, QFont, QGuiApplication, QImage, QPainter, QPageSize, QPdfWriter,
-                           QRadialGradient, QLinearGradient)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QGuiApplication,
+    QImage,
+    QLinearGradient,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QRadialGradient,
+)
 
 HERE = Path(__file__).resolve().parent
 PALETTES = {
