@@ -11,7 +11,6 @@ the same deck was opened before at the same size, it shows the first frame kept 
 from __future__ import annotations
 
 import argparse
-import ctypes
 import logging
 import re
 import sys
@@ -144,6 +143,8 @@ def return_freed_frames() -> bool:
     """
     if not sys.platform.startswith("linux"):
         return False
+    import ctypes  # not before the windows are shown
+
     try:
         libc = ctypes.CDLL("libc.so.6")
         return bool(libc.mallopt(M_MMAP_THRESHOLD, 256 * 1024))
@@ -153,7 +154,6 @@ def return_freed_frames() -> bool:
 
 def start_talk(args: argparse.Namespace) -> int:
     """``presenter DECK``: both windows on their screens first, then the deck and everything else."""
-    return_freed_frames()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     QApplication.setApplicationName("presenter")
     QApplication.setOrganizationName("presenter")
@@ -169,6 +169,7 @@ def start_talk(args: argparse.Namespace) -> int:
         app.processEvents()  # the windows go to the X server now; the imports below can wait
         if first is not None and first.shown is not None:
             wait_for_picture(shells[1])
+    return_freed_frames()  # before any frame is painted (none has been freed yet)
     from presenter.ui.app import run  # the deck, the renderer, the panels
 
     trace.mark("imported")
@@ -187,7 +188,11 @@ def kept_first_frame(deck: Path, start: str, audience: Shell, settings: QSetting
     ratio = audience.devicePixelRatioF()
     first = FirstFrame(deck, start, round(audience.width() * ratio), round(audience.height() * ratio), ratio,
                        QFontDatabase.families(), folder)  # the system's fonts (presenter's are not registered yet)
-    picture = first.lookup()
+    try:
+        picture = first.lookup()
+    except Exception:  # a kept picture is a nicety: nothing about it may stop the talk
+        log.warning("the kept first frame could not be read", exc_info=True)
+        first.shown = picture = None
     if picture is not None:
         audience.show_picture(picture)
         trace.mark("kept frame found")

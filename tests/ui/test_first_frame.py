@@ -233,3 +233,19 @@ def test_the_kept_frame_is_shown_in_the_projectors_shell_unless_turned_off(qtbot
     settings.setValue("remember_first_frame", "false")
     shell.show_picture(None)
     assert kept_first_frame(deck, "1", shell, settings, folder) is None and shell.picture is None
+
+
+def test_a_kept_frame_that_cannot_be_read_never_stops_the_start(qtbot, settings, deck: Path, tmp_path: Path,
+                                                                 monkeypatch, caplog) -> None:
+    from presenter.ui.boot import Shell, kept_first_frame
+
+    def broken(self: FirstFrame) -> None:
+        raise MemoryError("no room for the picture")
+
+    monkeypatch.setattr(FirstFrame, "lookup", broken)
+    shell = Shell("Audience", "Kept", "#000000")
+    qtbot.addWidget(shell)
+    with caplog.at_level("WARNING", logger="presenter.ui.boot"):
+        first = kept_first_frame(deck, "1", shell, settings, tmp_path / "cache")
+    assert first is not None and first.shown is None and shell.picture is None
+    assert "could not be read" in caplog.text
