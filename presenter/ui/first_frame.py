@@ -127,19 +127,23 @@ class FirstFrame:
         path = self.folder / f"{self.key(self._deck_hash)}.frame"
         try:
             with path.open("rb") as fh:
-                if fh.readline() != MAGIC:
+                if fh.readline(len(MAGIC)) != MAGIC:
                     raise ValueError("not a frame file")
-                header = json.loads(fh.readline())
-                pixels = fh.read()
+                header = json.loads(fh.readline(64 * 1024))
+                size = self._check(header)
+                pixels = fh.read(size + 1)  # never more than the header promises
+                if len(pixels) != size:
+                    raise ValueError("the pixels do not have the size the header says")
                 image = self._image(header, pixels)
+                changed = any(_file_state(str(dep[0])) != list(dep) for dep in header["files"])
         except FileNotFoundError:
             return None
-        except (OSError, ValueError, KeyError, TypeError) as exc:
+        except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:
             log.info("the kept first frame %s cannot be used (%s); it is removed", path, exc)
             with contextlib.suppress(OSError):
                 path.unlink(missing_ok=True)
             return None
-        if any(_file_state(str(dep[0])) != dep for dep in header["files"]):
+        if changed:
             log.debug("a file the kept first frame was painted from has changed")
             return None
         with contextlib.suppress(OSError):
@@ -147,14 +151,19 @@ class FirstFrame:
         self.shown, self._pixels = image, pixels
         return image
 
-    def _image(self, header: dict[str, object], data: bytes) -> QImage:
+    def _check(self, header: dict[str, object]) -> int:
+        """The pixels' length in bytes that ``header`` promises, if it is a frame of this window."""
         width, height, line = (int(str(header[k])) for k in ("width", "height", "bytes_per_line"))
-        fmt = QImage.Format(int(str(header["format"])))
-        if (width, height) != (self.width, self.height) or fmt not in _FORMATS:
+        if (width, height) != (self.width, self.height) or QImage.Format(int(str(header["format"]))) not in _FORMATS:
             raise ValueError("another size or format")
-        if not (0 < width <= MAX_SIDE and 0 < height <= MAX_SIDE and line >= 4 * width and len(data) == line * height):
+        if not (0 < width <= MAX_SIDE and 0 < height <= MAX_SIDE and 4 * width <= line <= 4 * width + 64):
             raise ValueError("a broken size")
-        image = QImage(data, width, height, line, fmt)  # on ``data``, kept with it in _pixels
+        return line * height
+
+    def _image(self, header: dict[str, object], data: bytes) -> QImage:
+        line = int(str(header["bytes_per_line"]))
+        fmt = QImage.Format(int(str(header["format"])))
+        image = QImage(data, self.width, self.height, line, fmt)  # on ``data``, kept with it in _pixels
         image.setDevicePixelRatio(self.ratio)
         return image
 

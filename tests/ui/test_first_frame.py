@@ -249,3 +249,13 @@ def test_a_kept_frame_that_cannot_be_read_never_stops_the_start(qtbot, settings,
         first = kept_first_frame(deck, "1", shell, settings, tmp_path / "cache")
     assert first is not None and first.shown is None and shell.picture is None
     assert "could not be read" in caplog.text
+
+
+def test_a_kept_frame_file_is_never_read_past_what_its_header_promises(deck: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    _kept(deck, folder, _frame("#204060"))
+    path = next(folder.iterdir())
+    with path.open("ab") as fh:
+        fh.write(b"\0" * 4096)  # a file grown past its pixels is not a frame
+    assert _first(deck, folder).lookup() is None
+    assert not path.exists()
