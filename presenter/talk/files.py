@@ -1,8 +1,9 @@
 """Writing an output file whole: a temporary file beside it, moved into place at the end (no Qt).
 
 The temporary file is created with mode ``0666`` less the user's umask, as any program's output
-is (``tempfile.mkstemp`` would make it owner-only, ``0600``), and a file being replaced keeps its
-mode. A failed or cancelled write removes the temporary file and leaves the old output alone.
+is (``tempfile.mkstemp`` would make it owner-only, ``0600``), unless the caller asks for another
+mode, and a file being replaced keeps its mode. A failed or cancelled write removes the temporary
+file and leaves the old output alone.
 """
 
 from __future__ import annotations
@@ -25,8 +26,10 @@ class OutputError(PresenterError):
 
 
 @contextmanager
-def replacing(output: Path, suffix: str = "") -> Iterator[Path]:
+def replacing(output: Path, suffix: str = "", mode: int = 0o666) -> Iterator[Path]:
     """Yield a new, empty temporary file beside ``output``; on success it replaces ``output``.
+
+    ``mode`` (less the umask) is the new file's; ``0o600`` for what only the user may read.
 
     Raises:
         OutputError: the folder does not exist or cannot be written.
@@ -34,7 +37,7 @@ def replacing(output: Path, suffix: str = "") -> Iterator[Path]:
     folder = output.resolve().parent
     if not folder.is_dir():
         raise OutputError(f"cannot write {output}: the folder {folder} does not exist")
-    tmp = _create(folder, suffix, output)
+    tmp = _create(folder, suffix, output, mode)
     try:
         yield tmp
         if output.is_file():
@@ -45,11 +48,11 @@ def replacing(output: Path, suffix: str = "") -> Iterator[Path]:
         raise
 
 
-def _create(folder: Path, suffix: str, output: Path) -> Path:
+def _create(folder: Path, suffix: str, output: Path, mode: int) -> Path:
     while True:
         tmp = folder / f".presenter-{secrets.token_hex(6)}{suffix}"
         try:
-            os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+            os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode))
             return tmp
         except FileExistsError:
             continue

@@ -32,8 +32,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import PySide6
 from PySide6.QtCore import qVersion
 from PySide6.QtGui import QImage
+
+from presenter.deck.reading import MAX_DECK_BYTES
 
 if TYPE_CHECKING:
     import threading
@@ -43,7 +46,6 @@ log = logging.getLogger(__name__)
 PREFERENCE = "remember_first_frame"
 KEEP = 4  # frames kept: the decks opened last
 MAGIC = b"PRESENTER-FIRST-FRAME 1\n"
-MAX_DECK_BYTES = 10 * 1024 * 1024  # the loader refuses larger decks
 MAX_SIDE = 16384
 _FORMATS = {QImage.Format.Format_RGB32, QImage.Format.Format_ARGB32_Premultiplied}
 _PACKAGE = Path(__file__).resolve().parents[1]
@@ -102,13 +104,14 @@ class FirstFrame:
         self.shown: QImage | None = None
         self._pixels = b""  # the bytes behind :attr:`shown` (the image does not copy them)
         self._deck_hash = ""
+        self._key = ""  # of this start: the code that paints the frame is the code running now
         self._writer: threading.Thread | None = None
 
     def key(self, deck_hash: str) -> str:
         """The file name's stem: a hash of everything the frame depends on but the files it read."""
         parts = {"deck": str(self.deck.resolve()), "deck_sha256": deck_hash, "start": self.start,
                  "size": [self.width, self.height], "ratio": self.ratio, "code": code_stamp(),
-                 "qt": qVersion(), "pyside": _pyside_version(), "fonts": self.fonts}
+                 "qt": qVersion(), "pyside": PySide6.__version__, "fonts": self.fonts}
         return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
     def _hash_deck(self) -> str:
@@ -124,7 +127,8 @@ class FirstFrame:
         self._deck_hash = self._hash_deck()
         if not self._deck_hash or self.width < 1 or self.height < 1:
             return None
-        path = self.folder / f"{self.key(self._deck_hash)}.frame"
+        self._key = self.key(self._deck_hash)
+        path = self.folder / f"{self._key}.frame"
         try:
             with path.open("rb") as fh:
                 if fh.readline(len(MAGIC)) != MAGIC:
@@ -179,23 +183,19 @@ class FirstFrame:
             log.warning("the first frame could not be kept", exc_info=True)
 
     def _keep(self, frame: QImage, files: Iterable[str]) -> None:
-        if frame.width() != self.width or frame.height() != self.height or frame.format() not in _FORMATS:
-            self.shown, self._pixels = None, b""
-            return
         shown = self.shown
-        self.shown = None
-        same = shown is not None and _same_pixels(shown, frame)
-        self._pixels = b""
-        if same:
+        self.shown, self._pixels = None, b""
+        if frame.width() != self.width or frame.height() != self.height or frame.format() not in _FORMATS:
             return
         if shown is not None:
+            if shown == frame:  # Qt compares format and pixels line by line, without copies
+                return
             log.info("the kept first frame differed from the real one; it is replaced")
         import threading
 
-        deck_hash = self._deck_hash
         states = [_file_state(f) for f in sorted(set(files))]
-        self._writer = threading.Thread(target=self._write, args=(QImage(frame), deck_hash, states),
-                                        name="first-frame", daemon=True)
+        self._writer = threading.Thread(target=self._write, args=(QImage(frame), states), name="first-frame",
+                                        daemon=True)
         self._writer.start()
 
     def wait(self, timeout: float | None = None) -> None:
@@ -203,29 +203,22 @@ class FirstFrame:
         if self._writer is not None:
             self._writer.join(timeout)
 
-    def _write(self, frame: QImage, deck_hash: str, states: list[list[object]]) -> None:
-        if not deck_hash or self._hash_deck() != deck_hash:  # the deck changed since the start
+    def _write(self, frame: QImage, states: list[list[object]]) -> None:
+        from presenter.talk.files import OutputError, replacing
+
+        if not self._key or self._hash_deck() != self._deck_hash:  # not looked up, or the deck changed since
             return
-        path = self.folder / f"{self.key(deck_hash)}.frame"
         header = {"width": frame.width(), "height": frame.height(), "bytes_per_line": frame.bytesPerLine(),
                   "format": frame.format().value, "ratio": self.ratio, "deck": str(self.deck), "files": states}
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
         try:
             self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-            with open(tmp, "wb", opener=lambda p, flags: os.open(p, flags, 0o600)) as fh:
+            with replacing(self.folder / f"{self._key}.frame", ".tmp", mode=0o600) as tmp, tmp.open("wb") as fh:
                 fh.write(MAGIC)
                 fh.write(json.dumps(header).encode() + b"\n")
                 fh.write(frame.constBits())
-            os.replace(tmp, path)
             _prune(self.folder, KEEP)
-        except OSError as exc:
+        except (OSError, OutputError) as exc:
             log.info("the first frame could not be kept in %s: %s", self.folder, exc)
-            with contextlib.suppress(OSError):
-                tmp.unlink(missing_ok=True)
-
-
-def _same_pixels(a: QImage, b: QImage) -> bool:
-    return a.format() == b.format() and a == b  # Qt compares line by line, without copies
 
 
 def _prune(folder: Path, keep: int) -> None:
@@ -239,8 +232,3 @@ def _prune(folder: Path, keep: int) -> None:
     for _, path in sorted(frames, reverse=True)[keep:]:
         path.unlink(missing_ok=True)
 
-
-def _pyside_version() -> str:
-    import PySide6
-
-    return str(PySide6.__version__)
